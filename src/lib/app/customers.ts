@@ -1,0 +1,144 @@
+import { db, type ChangeLogEntry } from '$lib/db/db';
+import {
+	fieldError,
+	needsPrivacyConfirmation,
+	searchTermsOf,
+	withBlocked,
+	withPrivacyBlocked,
+	type BlockState,
+	type Customer,
+	type EditableCustomerField
+} from '$lib/domain/customer';
+import { BLOCKED_LEVELS, decide, type Blocked } from '$lib/domain/policy';
+import { BlockedError, NotFoundError, ValidationError } from './errors';
+import { nextNo } from './numbering';
+
+export function emptyCustomer(no: string): Customer {
+	return {
+		no,
+		name: '',
+		address: '',
+		postCode: '',
+		city: '',
+		countryRegion: '',
+		phoneNo: '',
+		email: '',
+		billToCustomerNo: '',
+		paymentTermsCode: '',
+		creditLimitCents: 0,
+		blocked: '',
+		privacyBlocked: false,
+		searchTerms: searchTermsOf(no, '')
+	};
+}
+
+/** Creates an empty customer with the next No. of the CUST series and returns that No. */
+export async function createCustomer(input: { name?: string } = {}): Promise<string> {
+	const name = (input.name ?? '').trim();
+	const error = fieldError('name', name);
+	if (error) throw new ValidationError(error, 'The name is not valid.', {}, 'name');
+	return db.transaction('rw', [db.customers, db.numberSeries], async () => {
+		const no = await nextNo('CUST', async (candidate) => (await db.customers.get(candidate)) !== undefined);
+		await db.customers.add({ ...emptyCustomer(no), name, searchTerms: searchTermsOf(no, name) });
+		return no;
+	});
+}
+
+async function getCustomer(no: string): Promise<Customer> {
+	const customer = await db.customers.get(no);
+	if (!customer) throw new NotFoundError('Customer', no);
+	return customer;
+}
+
+/**
+ * Saves one field of the card. An invalid value throws a ValidationError naming the field
+ * and leaves the customer as it was.
+ */
+export async function updateCustomerField(input: {
+	no: string;
+	field: EditableCustomerField;
+	value: string | number;
+}): Promise<void> {
+	const { no, field } = input;
+	const value = typeof input.value === 'string' ? input.value.trim() : input.value;
+	const error = fieldError(field, value);
+	if (error) throw new ValidationError(error, `The value of ${field} is not valid.`, { max: 100 }, field);
+	await db.transaction('rw', [db.customers, db.paymentTerms], async () => {
+		const customer = await getCustomer(no);
+		const edit = decide(customer, 'customer.edit');
+		if (!edit.allowed) throw new BlockedError(edit);
+		if (field === 'billToCustomerNo' && value !== '') {
+			if (value === no) {
+				throw new ValidationError('error.billToSelf', 'A customer cannot be its own bill-to customer.', {}, field);
+			}
+			if (!(await db.customers.get(String(value)))) {
+				throw new ValidationError('error.billToMissing', `Customer ${value} does not exist.`, { no: value }, field);
+			}
+		}
+		if (field === 'paymentTermsCode' && value !== '' && !(await db.paymentTerms.get(String(value)))) {
+			throw new ValidationError('error.paymentTermsMissing', `Payment terms ${value} do not exist.`, { code: value }, field);
+		}
+		const changes: Partial<Customer> = { [field]: value };
+		if (field === 'name') changes.searchTerms = searchTermsOf(no, String(value));
+		await db.customers.update(no, changes);
+	});
+}
+
+function logEntries(no: string, before: BlockState, after: BlockState): ChangeLogEntry[] {
+	const at = new Date().toISOString();
+	const fields = ['blocked', 'privacyBlocked'] as const;
+	return fields
+		.filter((field) => before[field] !== after[field])
+		.map((field) => ({
+			id: crypto.randomUUID(),
+			at,
+			tableName: 'customers',
+			key: no,
+			field,
+			oldValue: String(before[field]),
+			newValue: String(after[field])
+		}));
+}
+
+async function changeBlockState(no: string, next: (current: Customer) => BlockState): Promise<void> {
+	await db.transaction('rw', [db.customers, db.changeLog], async () => {
+		const customer = await getCustomer(no);
+		const before = { blocked: customer.blocked, privacyBlocked: customer.privacyBlocked };
+		const after = next(customer);
+		const entries = logEntries(no, before, after);
+		if (entries.length === 0) return;
+		await db.customers.update(no, { blocked: after.blocked, privacyBlocked: after.privacyBlocked });
+		await db.changeLog.bulkAdd(entries);
+	});
+}
+
+/**
+ * Sets Blocked and logs the change. Leaving All on a privacy-blocked customer also clears
+ * Privacy Blocked, so it needs `confirmPrivacyChange` (the card asks the user first).
+ */
+export async function setCustomerBlocked(input: {
+	no: string;
+	blocked: Blocked;
+	confirmPrivacyChange?: boolean;
+}): Promise<void> {
+	if (!BLOCKED_LEVELS.includes(input.blocked)) {
+		throw new ValidationError('error.blockedInvalid', `${input.blocked} is not a Blocked option.`);
+	}
+	await changeBlockState(input.no, (customer) => {
+		if (needsPrivacyConfirmation(customer, input.blocked) && !input.confirmPrivacyChange) {
+			throw new ValidationError(
+				'customer.privacyConfirm',
+				'If you change the Blocked field, the Privacy Blocked field is changed to No. Do you want to continue?'
+			);
+		}
+		return withBlocked(customer, input.blocked);
+	});
+}
+
+/** Sets Privacy Blocked (which sets Blocked to All) or clears it (Blocked to blank). */
+export async function setCustomerPrivacyBlocked(input: {
+	no: string;
+	privacyBlocked: boolean;
+}): Promise<void> {
+	await changeBlockState(input.no, () => withPrivacyBlocked(input.privacyBlocked));
+}

@@ -1,0 +1,81 @@
+import type { Customer, PaymentTerms } from '$lib/domain/customer';
+import type { Item } from '$lib/domain/item';
+import type { Blocked } from '$lib/domain/policy';
+
+export const DEMO_PAYMENT_TERMS: PaymentTerms[] = [
+	{ code: 'COD', description: 'Cash on delivery', dueDays: 0 },
+	{ code: '14 DAYS', description: 'Net 14 days', dueDays: 14 },
+	{ code: '30 DAYS', description: 'Net 30 days', dueDays: 30 }
+];
+
+type DemoCustomer = [
+	no: string,
+	name: string,
+	address: string,
+	postCode: string,
+	city: string,
+	country: string,
+	terms: string,
+	creditLimitEuro: number,
+	blocked: Blocked,
+	extra?: Partial<Customer>
+];
+
+const DEMO_CUSTOMERS: DemoCustomer[] = [
+	['C00010', 'Gent Trading NV', 'Korenmarkt 12', '9000', 'Gent', 'BE', '30 DAYS', 25000, ''],
+	['C00020', 'Brugse Bakkerij BV', 'Steenstraat 4', '8000', 'Brugge', 'BE', '14 DAYS', 5000, ''],
+	['C00030', 'Antwerp Office Supplies', 'Meir 88', '2000', 'Antwerpen', 'BE', '30 DAYS', 40000, ''],
+	['C00040', 'Leuven Koffiebranderij', 'Bondgenotenlaan 20', '3000', 'Leuven', 'BE', '14 DAYS', 8000, 'Ship'],
+	['C00050', 'Mechelen Meubelen BV', 'IJzerenleen 7', '2800', 'Mechelen', 'BE', '30 DAYS', 15000, 'Invoice'],
+	['C00060', 'Namur Électricité SA', 'Rue de Fer 31', '5000', 'Namur', 'BE', 'COD', 0, 'All'],
+	['C00070', 'Jan Peeters', 'Lange Nieuwstraat 3', '2000', 'Antwerpen', 'BE', 'COD', 0, 'All', { privacyBlocked: true }],
+	['C00080', 'Utrecht Groothandel BV', 'Oudegracht 150', '3511 AZ', 'Utrecht', 'NL', '30 DAYS', 30000, ''],
+	['C00090', 'Rotterdam Havenlogistiek', 'Wilhelminakade 9', '3072 AP', 'Rotterdam', 'NL', '30 DAYS', 50000, ''],
+	['C00100', 'Hasselt Fietsen', 'Grote Markt 1', '3500', 'Hasselt', 'BE', '14 DAYS', 6000, '', { billToCustomerNo: 'C00090' }],
+	['C00110', 'Maastricht Boekhandel', 'Vrijthof 22', '6211 LE', 'Maastricht', 'NL', '14 DAYS', 7000, ''],
+	['C00120', 'Kortrijk Textiel NV', 'Doorniksestraat 45', '8500', 'Kortrijk', 'BE', '30 DAYS', 20000, ''],
+	['C00130', 'Eindhoven Design Studio', 'Stratumseind 10', '5611 ET', 'Eindhoven', 'NL', '30 DAYS', 12000, ''],
+	['C00140', 'Oostende Visserij', 'Visserskaai 2', '8400', 'Oostende', 'BE', 'COD', 3000, ''],
+	['C00150', 'Liège Imprimerie', 'Place Saint-Lambert 5', '4000', 'Liège', 'BE', '14 DAYS', 9000, '']
+];
+
+export function demoCustomers(searchTermsOf: (no: string, name: string) => string[]): Customer[] {
+	return DEMO_CUSTOMERS.map(
+		([no, name, address, postCode, city, countryRegion, paymentTermsCode, limit, blocked, extra]) => ({
+			no,
+			name,
+			address,
+			postCode,
+			city,
+			countryRegion,
+			phoneNo: '',
+			email: `info@${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`,
+			billToCustomerNo: '',
+			paymentTermsCode,
+			creditLimitCents: limit * 100,
+			blocked,
+			privacyBlocked: false,
+			searchTerms: searchTermsOf(no, name),
+			...extra
+		})
+	);
+}
+
+export const DEMO_ITEMS: Item[] = [
+	['I1010', 'Office chair, ergonomic', 'PCS', 18900, 21],
+	['I1020', 'Desk, oak 160 cm', 'PCS', 42900, 21],
+	['I1030', 'Coffee beans, 1 kg', 'KG', 1850, 6],
+	['I1040', 'Printer paper A4, box', 'BOX', 2995, 21],
+	['I1050', 'Bicycle, city', 'PCS', 64900, 21],
+	['I1060', 'LED lamp, 9 W', 'PCS', 695, 21],
+	['I1070', 'Bread flour, 25 kg', 'BAG', 2450, 6],
+	['I1080', 'Consulting hour', 'HOUR', 9500, 21],
+	['I1090', 'Delivery', 'PCS', 2500, 21],
+	['I1100', 'Notebook, A5', 'PCS', 395, 21]
+].map(([no, description, baseUnitOfMeasure, unitPriceCents, vatPct]) => ({
+	no: String(no),
+	description: String(description),
+	baseUnitOfMeasure: String(baseUnitOfMeasure),
+	unitPriceCents: Number(unitPriceCents),
+	vatPct: Number(vatPct)
+}));

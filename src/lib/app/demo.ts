@@ -1,0 +1,43 @@
+import { db } from '$lib/db/db';
+import { searchTermsOf } from '$lib/domain/customer';
+import { demoCustomers, DEMO_ITEMS, DEMO_PAYMENT_TERMS } from './demo-data';
+import { DEFAULT_SERIES } from './numbering';
+import { SETTING } from './settings';
+
+/** Empties every table and writes a fresh company, demo or empty, in one transaction. */
+async function resetCompany(withDemo: boolean, onlyIfNew = false): Promise<void> {
+	await db.transaction('rw', db.tables, async () => {
+		// Checked inside the transaction, so two tabs opened at once set up one company.
+		if (onlyIfNew && (await db.settings.get(SETTING.initialized))) return;
+		await Promise.all(db.tables.map((table) => table.clear()));
+		await db.numberSeries.bulkPut(
+			DEFAULT_SERIES.map((series) =>
+				series.code === 'CUST' && withDemo ? { ...series, lastNo: 150 } : { ...series }
+			)
+		);
+		await db.paymentTerms.bulkPut(DEMO_PAYMENT_TERMS);
+		await db.settings.bulkPut([
+			{ key: SETTING.initialized, value: new Date().toISOString() },
+			{ key: SETTING.companyName, value: withDemo ? 'Holdfast Demo BV' : '' }
+		]);
+		if (withDemo) {
+			await db.customers.bulkPut(demoCustomers(searchTermsOf));
+			await db.items.bulkPut(DEMO_ITEMS);
+		}
+	});
+}
+
+/** Replaces all data with the demo company (a trainer's reset). */
+export function resetDemoData(): Promise<void> {
+	return resetCompany(true);
+}
+
+/** Replaces all data with an empty company: no customers, no items. */
+export function startEmptyCompany(): Promise<void> {
+	return resetCompany(false);
+}
+
+/** On the very first start (nothing written yet) the demo company is set up. */
+export function ensureCompany(): Promise<void> {
+	return resetCompany(true, true);
+}

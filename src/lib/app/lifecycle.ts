@@ -1,0 +1,1 @@
+export { onDatabaseOutdated } from '$lib/db/db';

@@ -1,0 +1,37 @@
+import { db } from '$lib/db/db';
+import { isIsoDate, todayIso } from '$lib/domain/dates';
+import { ValidationError } from './errors';
+
+export const SETTING = {
+	workDate: 'workDate',
+	companyName: 'companyName',
+	initialized: 'initialized'
+} as const;
+
+/** The work date decides posting dates and what is overdue; blank means today. */
+export async function readWorkDate(): Promise<string> {
+	const setting = await db.settings.get(SETTING.workDate);
+	return setting && isIsoDate(setting.value) ? setting.value : todayIso();
+}
+
+/** Sets the work date (a trainer moves time with it); '' goes back to today. */
+export async function setWorkDate(input: { workDate: string }): Promise<void> {
+	if (input.workDate !== '' && !isIsoDate(input.workDate)) {
+		throw new ValidationError('error.dateInvalid', `${input.workDate} is not a valid date.`);
+	}
+	await db.transaction('rw', db.settings, async () => {
+		if (input.workDate === '') await db.settings.delete(SETTING.workDate);
+		else await db.settings.put({ key: SETTING.workDate, value: input.workDate });
+	});
+}
+
+/** Company name shown in the header and (later) on printed documents. */
+export async function setCompanyName(input: { companyName: string }): Promise<void> {
+	const companyName = input.companyName.trim();
+	if (companyName.length > 100) {
+		throw new ValidationError('error.tooLong', 'The text is too long.', { max: 100 });
+	}
+	await db.transaction('rw', db.settings, () =>
+		db.settings.put({ key: SETTING.companyName, value: companyName })
+	);
+}

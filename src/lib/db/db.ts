@@ -1,0 +1,81 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Customer, PaymentTerms } from '$lib/domain/customer';
+import type { SalesHeader, SalesLine } from '$lib/domain/documents';
+import type { Item } from '$lib/domain/item';
+
+export interface NumberSeries {
+	code: string;
+	prefix: string;
+	lastNo: number;
+	increment: number;
+	/** Digits after the prefix, zero-padded (C00010 has 5). */
+	width: number;
+}
+
+export interface Setting {
+	key: string;
+	value: string;
+}
+
+/** One change of a customer's Blocked or Privacy Blocked, written with the change itself. */
+export interface ChangeLogEntry {
+	id: string;
+	at: string;
+	tableName: 'customers';
+	key: string;
+	field: 'blocked' | 'privacyBlocked';
+	oldValue: string;
+	newValue: string;
+}
+
+export const DATABASE_NAME = 'holdfast';
+
+/** Every version ever shipped stays here; a change is a new version with an upgrade. */
+export class AppDB extends Dexie {
+	customers!: EntityTable<Customer, 'no'>;
+	items!: EntityTable<Item, 'no'>;
+	paymentTerms!: EntityTable<PaymentTerms, 'code'>;
+	salesHeaders!: EntityTable<SalesHeader, 'no'>;
+	salesLines!: EntityTable<SalesLine, 'id'>;
+	numberSeries!: EntityTable<NumberSeries, 'code'>;
+	settings!: EntityTable<Setting, 'key'>;
+	changeLog!: EntityTable<ChangeLogEntry, 'id'>;
+
+	constructor(name = DATABASE_NAME) {
+		super(name);
+		this.version(1).stores({
+			customers: 'no, name, blocked, *searchTerms',
+			items: 'no, description',
+			paymentTerms: 'code',
+			salesHeaders: 'no, documentType, sellToCustomerNo, billToCustomerNo',
+			salesLines: 'id, documentNo',
+			numberSeries: 'code',
+			settings: 'key',
+			changeLog: 'id, at, [key+at]'
+		});
+	}
+}
+
+export const db = new AppDB();
+
+/** Listeners told when another tab opened a newer schema and this connection was closed. */
+const outdatedListeners = new Set<() => void>();
+
+export function onDatabaseOutdated(listener: () => void): () => void {
+	outdatedListeners.add(listener);
+	return () => outdatedListeners.delete(listener);
+}
+
+/**
+ * An installed app often keeps an old tab open: when a newer version of the schema is
+ * opened elsewhere, close this connection so the upgrade can proceed, and ask for a reload.
+ */
+export function closeOnVersionChange(database: AppDB): void {
+	database.on('versionchange', () => {
+		database.close();
+		for (const listener of outdatedListeners) listener();
+		return false;
+	});
+}
+
+closeOnVersionChange(db);

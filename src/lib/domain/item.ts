@@ -1,0 +1,7 @@
+export interface Item {
+	no: string;
+	description: string;
+	baseUnitOfMeasure: string;
+	unitPriceCents: number;
+	vatPct: number;
+}

@@ -1,0 +1,37 @@
+/** Money is integer minor units (cents); text is parsed without floating point. */
+
+const AMOUNT = /^(-)?(\d+)(?:[.,](\d{1,2}))?$/;
+
+export type ParsedAmount = { ok: true; cents: number } | { ok: false; error: string };
+
+/** Parses what a clerk types: "1234", "1234.5", "1.234,56", "1 234,56". */
+export function parseAmount(text: string): ParsedAmount {
+	const compact = text.trim().replace(/[\s\u00a0']/g, '');
+	if (compact === '') return { ok: true, cents: 0 };
+	// With both separators present the last one is the decimal separator.
+	const lastSeparator = Math.max(compact.lastIndexOf('.'), compact.lastIndexOf(','));
+	const normalized =
+		compact.includes('.') && compact.includes(',')
+			? compact.slice(0, lastSeparator).replace(/[.,]/g, '') + '.' + compact.slice(lastSeparator + 1)
+			: compact;
+	const match = AMOUNT.exec(normalized);
+	if (!match) {
+		return /^-?\d*[.,]\d{3,}$/.test(normalized)
+			? { ok: false, error: 'error.tooManyDecimals' }
+			: { ok: false, error: 'error.amountInvalid' };
+	}
+	const [, sign, whole = '0', fraction = ''] = match;
+	const cents = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+	if (!Number.isSafeInteger(cents)) return { ok: false, error: 'error.amountInvalid' };
+	return { ok: true, cents: sign ? -cents : cents };
+}
+
+export function formatAmount(cents: number, locale: string, currency?: string): string {
+	const format = new Intl.NumberFormat(locale, {
+		style: currency ? 'currency' : 'decimal',
+		currency,
+		minimumFractionDigits: 2,
+		maximumFractionDigits: 2
+	});
+	return format.format(cents / 100);
+}

@@ -1,0 +1,32 @@
+import { BlockedError, NotFoundError, ValidationError } from '$lib/app/errors';
+import type { Decision } from '$lib/domain/policy';
+
+export type Translate = (key: string, options?: { values?: Record<string, string | number> }) => string;
+
+type Refusal = Extract<Decision, { allowed: false }>;
+
+/** The policy's message in the UI language (in English it equals `decision.message`). */
+export function refusalText(decision: Refusal, t: Translate): string {
+	return t(`policy.${decision.code}.${decision.verb}`, {
+		values: { no: decision.customerNo, blocked: t(`blocked.${decision.blocked}`) }
+	});
+}
+
+function isQuotaError(error: unknown): boolean {
+	const names = [
+		(error as { name?: string })?.name,
+		(error as { inner?: { name?: string } })?.inner?.name
+	];
+	return names.includes('QuotaExceededError');
+}
+
+/** A message a clerk understands for anything a command throws; never a stack trace. */
+export function errorText(error: unknown, t: Translate): string {
+	if (error instanceof BlockedError) return refusalText(error.decision, t);
+	if (error instanceof ValidationError || error instanceof NotFoundError) {
+		return t(error.key, { values: error.values });
+	}
+	if (isQuotaError(error)) return t('error.quota');
+	const message = error instanceof Error ? error.message : String(error);
+	return t('error.unexpected', { values: { message } });
+}
