@@ -1,0 +1,38 @@
+import { db } from '$lib/db/db';
+import { emptyCustomer } from '$lib/app/customers';
+import { searchTermsOf, type Customer } from '$lib/domain/customer';
+import type { Blocked, PolicyCustomer } from '$lib/domain/policy';
+
+let counter = 0;
+
+/** A customer with sensible defaults; pass only what the test is about. */
+export function aCustomer(overrides: Partial<Customer> = {}): Customer {
+	counter += 1;
+	const no = overrides.no ?? `T${String(counter).padStart(5, '0')}`;
+	const name = overrides.name ?? `Test Customer ${counter}`;
+	return { ...emptyCustomer(no), name, searchTerms: searchTermsOf(no, name), ...overrides };
+}
+
+export async function givenCustomer(overrides: Partial<Customer> = {}): Promise<Customer> {
+	const customer = aCustomer(overrides);
+	await db.customers.add(customer);
+	return customer;
+}
+
+export type Level = Blocked | 'Privacy';
+
+export const LEVELS: Level[] = ['', 'Ship', 'Invoice', 'All', 'Privacy'];
+
+/** The block fields for one column of the policy matrix. */
+export function blockOf(level: Level): Pick<PolicyCustomer, 'blocked' | 'privacyBlocked'> {
+	return level === 'Privacy'
+		? { blocked: 'All', privacyBlocked: true }
+		: { blocked: level, privacyBlocked: false };
+}
+
+export async function snapshotDatabase(): Promise<Record<string, unknown[]>> {
+	const entries = await Promise.all(
+		db.tables.map(async (table) => [table.name, await table.toArray()] as const)
+	);
+	return Object.fromEntries(entries);
+}
