@@ -19,11 +19,14 @@ describe('privacy coupling', () => {
 		{ blocked: 'Ship' as const, confirm: true },
 		{ blocked: 'Invoice' as const, confirm: true },
 		{ blocked: 'All' as const, confirm: false }
-	])('changing Blocked to "$blocked" while privacy-blocked asks: $confirm', ({ blocked, confirm }) => {
-		const current = { blocked: 'All' as const, privacyBlocked: true };
-		expect(needsPrivacyConfirmation(current, blocked)).toBe(confirm);
-		expect(withBlocked(current, blocked).privacyBlocked).toBe(!confirm);
-	});
+	])(
+		'changing Blocked to "$blocked" while privacy-blocked asks: $confirm',
+		({ blocked, confirm }) => {
+			const current = { blocked: 'All' as const, privacyBlocked: true };
+			expect(needsPrivacyConfirmation(current, blocked)).toBe(confirm);
+			expect(withBlocked(current, blocked).privacyBlocked).toBe(!confirm);
+		}
+	);
 
 	it('never asks when Privacy Blocked is not set', () => {
 		expect(needsPrivacyConfirmation({ blocked: 'All', privacyBlocked: false }, '')).toBe(false);
@@ -51,7 +54,12 @@ describe('search terms', () => {
 	});
 
 	it('splits on punctuation and keeps accented letters', () => {
-		expect(searchTermsOf('C1', 'Namur Électricité-SA')).toEqual(['c1', 'namur', 'électricité', 'sa']);
+		expect(searchTermsOf('C1', 'Namur Électricité-SA')).toEqual([
+			'c1',
+			'namur',
+			'électricité',
+			'sa'
+		]);
 	});
 });
 

@@ -69,9 +69,15 @@ describe('blocking and the change log', () => {
 	it('setting Privacy Blocked sets All, clearing it sets blank, both logged', async () => {
 		const customer = await givenCustomer({ blocked: 'Ship' });
 		await setCustomerPrivacyBlocked({ no: customer.no, privacyBlocked: true });
-		expect(await db.customers.get(customer.no)).toMatchObject({ blocked: 'All', privacyBlocked: true });
+		expect(await db.customers.get(customer.no)).toMatchObject({
+			blocked: 'All',
+			privacyBlocked: true
+		});
 		await setCustomerPrivacyBlocked({ no: customer.no, privacyBlocked: false });
-		expect(await db.customers.get(customer.no)).toMatchObject({ blocked: '', privacyBlocked: false });
+		expect(await db.customers.get(customer.no)).toMatchObject({
+			blocked: '',
+			privacyBlocked: false
+		});
 		expect(await db.changeLog.count()).toBe(4);
 	});
 
@@ -81,11 +87,17 @@ describe('blocking and the change log', () => {
 		await expect(setCustomerBlocked({ no: customer.no, blocked: 'Ship' })).rejects.toBeInstanceOf(
 			ValidationError
 		);
-		expect(await db.customers.get(customer.no)).toMatchObject({ blocked: 'All', privacyBlocked: true });
+		expect(await db.customers.get(customer.no)).toMatchObject({
+			blocked: 'All',
+			privacyBlocked: true
+		});
 		expect(await db.changeLog.count()).toBe(0);
 
 		await setCustomerBlocked({ no: customer.no, blocked: 'Ship', confirmPrivacyChange: true });
-		expect(await db.customers.get(customer.no)).toMatchObject({ blocked: 'Ship', privacyBlocked: false });
+		expect(await db.customers.get(customer.no)).toMatchObject({
+			blocked: 'Ship',
+			privacyBlocked: false
+		});
 	});
 
 	it('keeps Privacy Blocked when Blocked stays All', async () => {

@@ -80,9 +80,18 @@ describe('createSalesDocument', () => {
 
 	it('numbers each document type from its own series', async () => {
 		const customer = await givenCustomer();
-		const order = await createSalesDocument({ documentType: 'Order', sellToCustomerNo: customer.no });
-		const second = await createSalesDocument({ documentType: 'Order', sellToCustomerNo: customer.no });
-		const quote = await createSalesDocument({ documentType: 'Quote', sellToCustomerNo: customer.no });
+		const order = await createSalesDocument({
+			documentType: 'Order',
+			sellToCustomerNo: customer.no
+		});
+		const second = await createSalesDocument({
+			documentType: 'Order',
+			sellToCustomerNo: customer.no
+		});
+		const quote = await createSalesDocument({
+			documentType: 'Quote',
+			sellToCustomerNo: customer.no
+		});
 		expect([order, second, quote]).toEqual(['SO-1001', 'SO-1002', 'SQ-1001']);
 	});
 

@@ -38,7 +38,10 @@ export async function createCustomer(input: { name?: string } = {}): Promise<str
 	const error = fieldError('name', name);
 	if (error) throw new ValidationError(error, 'The name is not valid.', {}, 'name');
 	return db.transaction('rw', [db.customers, db.numberSeries], async () => {
-		const no = await nextNo('CUST', async (candidate) => (await db.customers.get(candidate)) !== undefined);
+		const no = await nextNo(
+			'CUST',
+			async (candidate) => (await db.customers.get(candidate)) !== undefined
+		);
 		await db.customers.add({ ...emptyCustomer(no), name, searchTerms: searchTermsOf(no, name) });
 		return no;
 	});
@@ -62,21 +65,41 @@ export async function updateCustomerField(input: {
 	const { no, field } = input;
 	const value = typeof input.value === 'string' ? input.value.trim() : input.value;
 	const error = fieldError(field, value);
-	if (error) throw new ValidationError(error, `The value of ${field} is not valid.`, { max: 100 }, field);
+	if (error)
+		throw new ValidationError(error, `The value of ${field} is not valid.`, { max: 100 }, field);
 	await db.transaction('rw', [db.customers, db.paymentTerms], async () => {
 		const customer = await getCustomer(no);
 		const edit = decide(customer, 'customer.edit');
 		if (!edit.allowed) throw new BlockedError(edit);
 		if (field === 'billToCustomerNo' && value !== '') {
 			if (value === no) {
-				throw new ValidationError('error.billToSelf', 'A customer cannot be its own bill-to customer.', {}, field);
+				throw new ValidationError(
+					'error.billToSelf',
+					'A customer cannot be its own bill-to customer.',
+					{},
+					field
+				);
 			}
 			if (!(await db.customers.get(String(value)))) {
-				throw new ValidationError('error.billToMissing', `Customer ${value} does not exist.`, { no: value }, field);
+				throw new ValidationError(
+					'error.billToMissing',
+					`Customer ${value} does not exist.`,
+					{ no: value },
+					field
+				);
 			}
 		}
-		if (field === 'paymentTermsCode' && value !== '' && !(await db.paymentTerms.get(String(value)))) {
-			throw new ValidationError('error.paymentTermsMissing', `Payment terms ${value} do not exist.`, { code: value }, field);
+		if (
+			field === 'paymentTermsCode' &&
+			value !== '' &&
+			!(await db.paymentTerms.get(String(value)))
+		) {
+			throw new ValidationError(
+				'error.paymentTermsMissing',
+				`Payment terms ${value} do not exist.`,
+				{ code: value },
+				field
+			);
 		}
 		const changes: Partial<Customer> = { [field]: value };
 		if (field === 'name') changes.searchTerms = searchTermsOf(no, String(value));
@@ -100,7 +123,10 @@ function logEntries(no: string, before: BlockState, after: BlockState): ChangeLo
 		}));
 }
 
-async function changeBlockState(no: string, next: (current: Customer) => BlockState): Promise<void> {
+async function changeBlockState(
+	no: string,
+	next: (current: Customer) => BlockState
+): Promise<void> {
 	await db.transaction('rw', [db.customers, db.changeLog], async () => {
 		const customer = await getCustomer(no);
 		const before = { blocked: customer.blocked, privacyBlocked: customer.privacyBlocked };

@@ -25,23 +25,136 @@ const DEMO_CUSTOMERS: DemoCustomer[] = [
 	['C00010', 'Gent Trading NV', 'Korenmarkt 12', '9000', 'Gent', 'BE', '30 DAYS', 25000, ''],
 	['C00020', 'Brugse Bakkerij BV', 'Steenstraat 4', '8000', 'Brugge', 'BE', '14 DAYS', 5000, ''],
 	['C00030', 'Antwerp Office Supplies', 'Meir 88', '2000', 'Antwerpen', 'BE', '30 DAYS', 40000, ''],
-	['C00040', 'Leuven Koffiebranderij', 'Bondgenotenlaan 20', '3000', 'Leuven', 'BE', '14 DAYS', 8000, 'Ship'],
-	['C00050', 'Mechelen Meubelen BV', 'IJzerenleen 7', '2800', 'Mechelen', 'BE', '30 DAYS', 15000, 'Invoice'],
+	[
+		'C00040',
+		'Leuven Koffiebranderij',
+		'Bondgenotenlaan 20',
+		'3000',
+		'Leuven',
+		'BE',
+		'14 DAYS',
+		8000,
+		'Ship'
+	],
+	[
+		'C00050',
+		'Mechelen Meubelen BV',
+		'IJzerenleen 7',
+		'2800',
+		'Mechelen',
+		'BE',
+		'30 DAYS',
+		15000,
+		'Invoice'
+	],
 	['C00060', 'Namur Électricité SA', 'Rue de Fer 31', '5000', 'Namur', 'BE', 'COD', 0, 'All'],
-	['C00070', 'Jan Peeters', 'Lange Nieuwstraat 3', '2000', 'Antwerpen', 'BE', 'COD', 0, 'All', { privacyBlocked: true }],
-	['C00080', 'Utrecht Groothandel BV', 'Oudegracht 150', '3511 AZ', 'Utrecht', 'NL', '30 DAYS', 30000, ''],
-	['C00090', 'Rotterdam Havenlogistiek', 'Wilhelminakade 9', '3072 AP', 'Rotterdam', 'NL', '30 DAYS', 50000, ''],
-	['C00100', 'Hasselt Fietsen', 'Grote Markt 1', '3500', 'Hasselt', 'BE', '14 DAYS', 6000, '', { billToCustomerNo: 'C00090' }],
-	['C00110', 'Maastricht Boekhandel', 'Vrijthof 22', '6211 LE', 'Maastricht', 'NL', '14 DAYS', 7000, ''],
-	['C00120', 'Kortrijk Textiel NV', 'Doorniksestraat 45', '8500', 'Kortrijk', 'BE', '30 DAYS', 20000, ''],
-	['C00130', 'Eindhoven Design Studio', 'Stratumseind 10', '5611 ET', 'Eindhoven', 'NL', '30 DAYS', 12000, ''],
+	[
+		'C00070',
+		'Jan Peeters',
+		'Lange Nieuwstraat 3',
+		'2000',
+		'Antwerpen',
+		'BE',
+		'COD',
+		0,
+		'All',
+		{ privacyBlocked: true }
+	],
+	[
+		'C00080',
+		'Utrecht Groothandel BV',
+		'Oudegracht 150',
+		'3511 AZ',
+		'Utrecht',
+		'NL',
+		'30 DAYS',
+		30000,
+		''
+	],
+	[
+		'C00090',
+		'Rotterdam Havenlogistiek',
+		'Wilhelminakade 9',
+		'3072 AP',
+		'Rotterdam',
+		'NL',
+		'30 DAYS',
+		50000,
+		''
+	],
+	[
+		'C00100',
+		'Hasselt Fietsen',
+		'Grote Markt 1',
+		'3500',
+		'Hasselt',
+		'BE',
+		'14 DAYS',
+		6000,
+		'',
+		{ billToCustomerNo: 'C00090' }
+	],
+	[
+		'C00110',
+		'Maastricht Boekhandel',
+		'Vrijthof 22',
+		'6211 LE',
+		'Maastricht',
+		'NL',
+		'14 DAYS',
+		7000,
+		''
+	],
+	[
+		'C00120',
+		'Kortrijk Textiel NV',
+		'Doorniksestraat 45',
+		'8500',
+		'Kortrijk',
+		'BE',
+		'30 DAYS',
+		20000,
+		''
+	],
+	[
+		'C00130',
+		'Eindhoven Design Studio',
+		'Stratumseind 10',
+		'5611 ET',
+		'Eindhoven',
+		'NL',
+		'30 DAYS',
+		12000,
+		''
+	],
 	['C00140', 'Oostende Visserij', 'Visserskaai 2', '8400', 'Oostende', 'BE', 'COD', 3000, ''],
-	['C00150', 'Liège Imprimerie', 'Place Saint-Lambert 5', '4000', 'Liège', 'BE', '14 DAYS', 9000, '']
+	[
+		'C00150',
+		'Liège Imprimerie',
+		'Place Saint-Lambert 5',
+		'4000',
+		'Liège',
+		'BE',
+		'14 DAYS',
+		9000,
+		''
+	]
 ];
 
 export function demoCustomers(searchTermsOf: (no: string, name: string) => string[]): Customer[] {
 	return DEMO_CUSTOMERS.map(
-		([no, name, address, postCode, city, countryRegion, paymentTermsCode, limit, blocked, extra]) => ({
+		([
+			no,
+			name,
+			address,
+			postCode,
+			city,
+			countryRegion,
+			paymentTermsCode,
+			limit,
+			blocked,
+			extra
+		]) => ({
 			no,
 			name,
 			address,

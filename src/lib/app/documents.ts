@@ -24,7 +24,10 @@ export async function createSalesDocument(input: {
 }): Promise<string> {
 	const { documentType } = input;
 	if (!SALES_DOCUMENT_TYPES.includes(documentType)) {
-		throw new ValidationError('error.documentTypeInvalid', `${documentType} is not a document type.`);
+		throw new ValidationError(
+			'error.documentTypeInvalid',
+			`${documentType} is not a document type.`
+		);
 	}
 	return db.transaction(
 		'rw',

@@ -19,7 +19,12 @@ export class ValidationError extends Error {
 	readonly values: Record<string, string | number>;
 	readonly field?: string;
 
-	constructor(key: string, message: string, values: Record<string, string | number> = {}, field?: string) {
+	constructor(
+		key: string,
+		message: string,
+		values: Record<string, string | number> = {},
+		field?: string
+	) {
 		super(message);
 		this.name = 'ValidationError';
 		this.key = key;

@@ -42,7 +42,9 @@ export async function findCustomers(filter: CustomerListFilter): Promise<Custome
 		rows = await source.filter(wanted).limit(take).toArray();
 	} else {
 		const firstWord = term.split(/[^\p{L}\p{N}]+/u).find((word) => word !== '') ?? term;
-		const otherWords = term.split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '' && word !== firstWord);
+		const otherWords = term
+			.split(/[^\p{L}\p{N}]+/u)
+			.filter((word) => word !== '' && word !== firstWord);
 		rows = await db.customers
 			.where('searchTerms')
 			.startsWith(firstWord)

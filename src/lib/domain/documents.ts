@@ -2,12 +2,7 @@ import type { Action } from './policy';
 
 /** Business Central's sales document types. */
 export type SalesDocumentType =
-	| 'Quote'
-	| 'Order'
-	| 'Invoice'
-	| 'CreditMemo'
-	| 'BlanketOrder'
-	| 'ReturnOrder';
+	'Quote' | 'Order' | 'Invoice' | 'CreditMemo' | 'BlanketOrder' | 'ReturnOrder';
 
 export const SALES_DOCUMENT_TYPES: readonly SalesDocumentType[] = [
 	'Quote',

@@ -12,7 +12,9 @@ export function parseAmount(text: string): ParsedAmount {
 	const lastSeparator = Math.max(compact.lastIndexOf('.'), compact.lastIndexOf(','));
 	const normalized =
 		compact.includes('.') && compact.includes(',')
-			? compact.slice(0, lastSeparator).replace(/[.,]/g, '') + '.' + compact.slice(lastSeparator + 1)
+			? compact.slice(0, lastSeparator).replace(/[.,]/g, '') +
+				'.' +
+				compact.slice(lastSeparator + 1)
 			: compact;
 	const match = AMOUNT.exec(normalized);
 	if (!match) {

@@ -4,7 +4,8 @@ export const en = {
 	'app.tagline': 'Sales and receivables in your browser',
 	'app.skipToContent': 'Skip to content',
 	'app.loading': 'Loading…',
-	'app.outdated': 'A newer version of Holdfast was opened in another tab. Reload this tab to continue.',
+	'app.outdated':
+		'A newer version of Holdfast was opened in another tab. Reload this tab to continue.',
 	'app.reload': 'Reload',
 	'app.workDateBanner': 'The work date is {date}, not today.',
 	'nav.label': 'Main',
@@ -13,7 +14,8 @@ export const en = {
 	'nav.settings': 'Settings',
 	'nav.language': 'Language',
 	'home.title': 'Welcome to Holdfast',
-	'home.intro': 'Holdfast keeps customers, sales documents and what they owe you, entirely in this browser. Block a customer the way Business Central does: Ship, Invoice or All.',
+	'home.intro':
+		'Holdfast keeps customers, sales documents and what they owe you, entirely in this browser. Block a customer the way Business Central does: Ship, Invoice or All.',
 	'home.customers': '{count, plural, =0 {No customers yet} one {# customer} other {# customers}}',
 	'home.blocked': '{count, plural, =0 {none blocked} one {# blocked} other {# blocked}}',
 	'home.openCustomers': 'Open the customer list',
@@ -33,14 +35,21 @@ export const en = {
 	'blocked.privacy': 'Privacy',
 	'blocked.blank': '(blank)',
 	'blocked.description.': 'Transactions are allowed for this customer.',
-	'blocked.description.Ship': 'New orders and new shipments cannot be created for this customer. Existing shipments not yet invoiced can be invoiced.',
-	'blocked.description.Invoice': 'New orders, new shipments, and new invoices cannot be created for this customer. Existing shipments not yet invoiced cannot be invoiced. You can still send reminders and finance charge memos to the customer.',
+	'blocked.description.Ship':
+		'New orders and new shipments cannot be created for this customer. Existing shipments not yet invoiced can be invoiced.',
+	'blocked.description.Invoice':
+		'New orders, new shipments, and new invoices cannot be created for this customer. Existing shipments not yet invoiced cannot be invoiced. You can still send reminders and finance charge memos to the customer.',
 	'blocked.description.All': 'No transaction is allowed for this customer, including payments.',
-	'blocked.description.privacy': 'The customer is blocked for privacy: no transaction is allowed, including payments.',
-	'policy.blocked.create': 'You cannot create this type of document when Customer {no} is blocked with type {blocked}.',
-	'policy.blocked.post': 'You cannot post this type of document when Customer {no} is blocked with type {blocked}.',
-	'policy.privacyBlocked.create': 'You cannot create this type of document when Customer {no} is blocked for privacy.',
-	'policy.privacyBlocked.post': 'You cannot post this type of document when Customer {no} is blocked for privacy.',
+	'blocked.description.privacy':
+		'The customer is blocked for privacy: no transaction is allowed, including payments.',
+	'policy.blocked.create':
+		'You cannot create this type of document when Customer {no} is blocked with type {blocked}.',
+	'policy.blocked.post':
+		'You cannot post this type of document when Customer {no} is blocked with type {blocked}.',
+	'policy.privacyBlocked.create':
+		'You cannot create this type of document when Customer {no} is blocked for privacy.',
+	'policy.privacyBlocked.post':
+		'You cannot post this type of document when Customer {no} is blocked for privacy.',
 	'banner.title.blocked': 'Customer {no} is blocked with type {blocked}.',
 	'banner.title.privacy': 'Customer {no} is blocked for privacy.',
 	'banner.allowed': 'Still allowed',
@@ -106,7 +115,8 @@ export const en = {
 	'customer.creditLimit': 'Credit Limit',
 	'customer.blocked': 'Blocked',
 	'customer.privacyBlocked': 'Privacy Blocked',
-	'customer.privacyConfirm': 'If you change the Blocked field, the Privacy Blocked field is changed to No. Do you want to continue?',
+	'customer.privacyConfirm':
+		'If you change the Blocked field, the Privacy Blocked field is changed to No. Do you want to continue?',
 	'customer.history': 'Block history',
 	'customer.historyEmpty': 'The block has not been changed yet.',
 	'customer.historyEntry': '{field}: {from} → {to}',
@@ -126,19 +136,23 @@ export const en = {
 	'document.status': 'Status',
 	'document.status.Open': 'Open',
 	'document.status.Released': 'Released',
-	'document.linesPending': 'Lines, totals and posting are not available yet in this version of Holdfast: the document holds its header only.',
+	'document.linesPending':
+		'Lines, totals and posting are not available yet in this version of Holdfast: the document holds its header only.',
 	'settings.title': 'Settings',
 	'settings.company': 'Company',
 	'settings.companyName': 'Company Name',
 	'settings.workDate': 'Work Date',
-	'settings.workDateHelp': 'Posting dates default to the work date, and it decides what is overdue. Leave it empty to use today.',
+	'settings.workDateHelp':
+		'Posting dates default to the work date, and it decides what is overdue. Leave it empty to use today.',
 	'settings.useToday': 'Use today',
 	'settings.language': 'Language',
 	'settings.sandbox': 'Training sandbox',
 	'settings.resetDemo': 'Reset demo data',
 	'settings.startEmpty': 'Start empty company',
-	'settings.resetConfirm': 'This replaces all data in this browser with the demo company. Continue?',
-	'settings.emptyConfirm': 'This deletes all data in this browser and starts an empty company. Continue?',
+	'settings.resetConfirm':
+		'This replaces all data in this browser with the demo company. Continue?',
+	'settings.emptyConfirm':
+		'This deletes all data in this browser and starts an empty company. Continue?',
 	'settings.resetDone': 'The demo company is ready.',
 	'settings.emptyDone': 'The company is empty.',
 	'settings.working': 'Working…',
@@ -155,7 +169,8 @@ export const en = {
 	'error.blockedInvalid': 'Choose blank, Ship, Invoice or All.',
 	'error.dateInvalid': 'Enter a valid date.',
 	'error.documentTypeInvalid': 'This document type does not exist.',
-	'error.quota': 'The browser has no more room to store data. Nothing was saved. Free some space or export a backup.',
+	'error.quota':
+		'The browser has no more room to store data. Nothing was saved. Free some space or export a backup.',
 	'error.unexpected': 'Something went wrong: {message}',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'

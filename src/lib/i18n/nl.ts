@@ -6,7 +6,8 @@ export const nl: Record<MessageKey, string> = {
 	'app.tagline': 'Verkoop en debiteuren in uw browser',
 	'app.skipToContent': 'Naar de inhoud',
 	'app.loading': 'Laden…',
-	'app.outdated': 'Een nieuwere versie van Holdfast is in een ander tabblad geopend. Laad dit tabblad opnieuw om verder te gaan.',
+	'app.outdated':
+		'Een nieuwere versie van Holdfast is in een ander tabblad geopend. Laad dit tabblad opnieuw om verder te gaan.',
 	'app.reload': 'Opnieuw laden',
 	'app.workDateBanner': 'De werkdatum is {date}, niet vandaag.',
 	'nav.label': 'Hoofdmenu',
@@ -15,9 +16,11 @@ export const nl: Record<MessageKey, string> = {
 	'nav.settings': 'Instellingen',
 	'nav.language': 'Taal',
 	'home.title': 'Welkom bij Holdfast',
-	'home.intro': 'Holdfast bewaart klanten, verkoopdocumenten en wat zij u verschuldigd zijn, volledig in deze browser. Blokkeer een klant zoals in Business Central: Verzending, Factureren of Alle.',
+	'home.intro':
+		'Holdfast bewaart klanten, verkoopdocumenten en wat zij u verschuldigd zijn, volledig in deze browser. Blokkeer een klant zoals in Business Central: Verzending, Factureren of Alle.',
 	'home.customers': '{count, plural, =0 {Nog geen klanten} one {# klant} other {# klanten}}',
-	'home.blocked': '{count, plural, =0 {geen geblokkeerd} one {# geblokkeerd} other {# geblokkeerd}}',
+	'home.blocked':
+		'{count, plural, =0 {geen geblokkeerd} one {# geblokkeerd} other {# geblokkeerd}}',
 	'home.openCustomers': 'Open de klantenlijst',
 	'common.new': 'Nieuw',
 	'common.search': 'Zoeken',
@@ -35,14 +38,22 @@ export const nl: Record<MessageKey, string> = {
 	'blocked.privacy': 'Privacy',
 	'blocked.blank': '(leeg)',
 	'blocked.description.': 'Transacties zijn toegestaan voor deze klant.',
-	'blocked.description.Ship': 'Voor deze klant kunnen geen nieuwe orders en nieuwe verzendingen worden gemaakt. Bestaande verzendingen die nog niet zijn gefactureerd, kunnen worden gefactureerd.',
-	'blocked.description.Invoice': 'Voor deze klant kunnen geen nieuwe orders, nieuwe verzendingen en nieuwe facturen worden gemaakt. Bestaande verzendingen die nog niet zijn gefactureerd, kunnen niet worden gefactureerd. U kunt nog steeds herinneringen en rentefacturen naar de klant sturen.',
-	'blocked.description.All': 'Voor deze klant is geen enkele transactie, inclusief betalingen, toegestaan.',
-	'blocked.description.privacy': 'De klant is geblokkeerd vanwege privacy: geen enkele transactie is toegestaan, inclusief betalingen.',
-	'policy.blocked.create': 'U kunt dit type document niet maken wanneer klant {no} is geblokkeerd met type {blocked}.',
-	'policy.blocked.post': 'U kunt dit type document niet boeken wanneer klant {no} is geblokkeerd met type {blocked}.',
-	'policy.privacyBlocked.create': 'U kunt dit type document niet maken wanneer klant {no} is geblokkeerd vanwege privacy.',
-	'policy.privacyBlocked.post': 'U kunt dit type document niet boeken wanneer klant {no} is geblokkeerd vanwege privacy.',
+	'blocked.description.Ship':
+		'Voor deze klant kunnen geen nieuwe orders en nieuwe verzendingen worden gemaakt. Bestaande verzendingen die nog niet zijn gefactureerd, kunnen worden gefactureerd.',
+	'blocked.description.Invoice':
+		'Voor deze klant kunnen geen nieuwe orders, nieuwe verzendingen en nieuwe facturen worden gemaakt. Bestaande verzendingen die nog niet zijn gefactureerd, kunnen niet worden gefactureerd. U kunt nog steeds herinneringen en rentefacturen naar de klant sturen.',
+	'blocked.description.All':
+		'Voor deze klant is geen enkele transactie, inclusief betalingen, toegestaan.',
+	'blocked.description.privacy':
+		'De klant is geblokkeerd vanwege privacy: geen enkele transactie is toegestaan, inclusief betalingen.',
+	'policy.blocked.create':
+		'U kunt dit type document niet maken wanneer klant {no} is geblokkeerd met type {blocked}.',
+	'policy.blocked.post':
+		'U kunt dit type document niet boeken wanneer klant {no} is geblokkeerd met type {blocked}.',
+	'policy.privacyBlocked.create':
+		'U kunt dit type document niet maken wanneer klant {no} is geblokkeerd vanwege privacy.',
+	'policy.privacyBlocked.post':
+		'U kunt dit type document niet boeken wanneer klant {no} is geblokkeerd vanwege privacy.',
 	'banner.title.blocked': 'Klant {no} is geblokkeerd met type {blocked}.',
 	'banner.title.privacy': 'Klant {no} is geblokkeerd vanwege privacy.',
 	'banner.allowed': 'Nog toegestaan',
@@ -108,7 +119,8 @@ export const nl: Record<MessageKey, string> = {
 	'customer.creditLimit': 'Kredietlimiet',
 	'customer.blocked': 'Geblokkeerd',
 	'customer.privacyBlocked': 'Privacy geblokkeerd',
-	'customer.privacyConfirm': 'Als u het veld Geblokkeerd wijzigt, wordt het veld Privacy geblokkeerd gewijzigd in Nee. Wilt u doorgaan?',
+	'customer.privacyConfirm':
+		'Als u het veld Geblokkeerd wijzigt, wordt het veld Privacy geblokkeerd gewijzigd in Nee. Wilt u doorgaan?',
 	'customer.history': 'Blokkeringsgeschiedenis',
 	'customer.historyEmpty': 'De blokkering is nog niet gewijzigd.',
 	'customer.historyEntry': '{field}: {from} → {to}',
@@ -128,19 +140,23 @@ export const nl: Record<MessageKey, string> = {
 	'document.status': 'Status',
 	'document.status.Open': 'Open',
 	'document.status.Released': 'Vrijgegeven',
-	'document.linesPending': 'Regels, totalen en boeken zijn nog niet beschikbaar in deze versie van Holdfast: het document bevat alleen de kop.',
+	'document.linesPending':
+		'Regels, totalen en boeken zijn nog niet beschikbaar in deze versie van Holdfast: het document bevat alleen de kop.',
 	'settings.title': 'Instellingen',
 	'settings.company': 'Bedrijf',
 	'settings.companyName': 'Bedrijfsnaam',
 	'settings.workDate': 'Werkdatum',
-	'settings.workDateHelp': 'Boekingsdatums gaan uit van de werkdatum, en zij bepaalt wat vervallen is. Laat leeg om vandaag te gebruiken.',
+	'settings.workDateHelp':
+		'Boekingsdatums gaan uit van de werkdatum, en zij bepaalt wat vervallen is. Laat leeg om vandaag te gebruiken.',
 	'settings.useToday': 'Vandaag gebruiken',
 	'settings.language': 'Taal',
 	'settings.sandbox': 'Trainingsomgeving',
 	'settings.resetDemo': 'Demogegevens herstellen',
 	'settings.startEmpty': 'Leeg bedrijf starten',
-	'settings.resetConfirm': 'Dit vervangt alle gegevens in deze browser door het demobedrijf. Doorgaan?',
-	'settings.emptyConfirm': 'Dit verwijdert alle gegevens in deze browser en start een leeg bedrijf. Doorgaan?',
+	'settings.resetConfirm':
+		'Dit vervangt alle gegevens in deze browser door het demobedrijf. Doorgaan?',
+	'settings.emptyConfirm':
+		'Dit verwijdert alle gegevens in deze browser en start een leeg bedrijf. Doorgaan?',
 	'settings.resetDone': 'Het demobedrijf staat klaar.',
 	'settings.emptyDone': 'Het bedrijf is leeg.',
 	'settings.working': 'Bezig…',
@@ -157,7 +173,8 @@ export const nl: Record<MessageKey, string> = {
 	'error.blockedInvalid': 'Kies leeg, Verzending, Factureren of Alle.',
 	'error.dateInvalid': 'Voer een geldige datum in.',
 	'error.documentTypeInvalid': 'Dit documenttype bestaat niet.',
-	'error.quota': 'De browser heeft geen ruimte meer om gegevens op te slaan. Er is niets opgeslagen. Maak ruimte vrij of exporteer een back-up.',
+	'error.quota':
+		'De browser heeft geen ruimte meer om gegevens op te slaan. Er is niets opgeslagen. Maak ruimte vrij of exporteer een back-up.',
 	'error.unexpected': 'Er ging iets mis: {message}',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'

@@ -9,7 +9,10 @@ function formatLocale(language: string | null | undefined): string {
 export function formatDate(isoDate: string, language: string | null | undefined): string {
 	if (!isoDate) return '';
 	const date = new Date(`${isoDate}T00:00:00Z`);
-	return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+	return new Intl.DateTimeFormat(formatLocale(language), {
+		dateStyle: 'medium',
+		timeZone: 'UTC'
+	}).format(date);
 }
 
 export function formatMoney(cents: number, language: string | null | undefined): string {
@@ -17,5 +20,8 @@ export function formatMoney(cents: number, language: string | null | undefined):
 }
 
 export function formatDateTime(iso: string, language: string | null | undefined): string {
-	return new Intl.DateTimeFormat(formatLocale(language), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+	return new Intl.DateTimeFormat(formatLocale(language), {
+		dateStyle: 'medium',
+		timeStyle: 'short'
+	}).format(new Date(iso));
 }

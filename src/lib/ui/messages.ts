@@ -1,7 +1,10 @@
 import { BlockedError, NotFoundError, ValidationError } from '$lib/app/errors';
 import type { Decision } from '$lib/domain/policy';
 
-export type Translate = (key: string, options?: { values?: Record<string, string | number> }) => string;
+export type Translate = (
+	key: string,
+	options?: { values?: Record<string, string | number> }
+) => string;
 
 type Refusal = Extract<Decision, { allowed: false }>;
 

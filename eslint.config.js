@@ -1,0 +1,95 @@
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import ts from 'typescript-eslint';
+import svelteConfig from './svelte.config.js';
+
+const restrict = (patterns) => ['error', { patterns }];
+
+export default ts.config(
+	js.configs.recommended,
+	...ts.configs.recommended,
+	...svelte.configs.recommended,
+	prettier,
+	...svelte.configs.prettier,
+	{
+		languageOptions: { globals: { ...globals.browser, ...globals.node } }
+	},
+	{
+		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
+	},
+	{
+		rules: {
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
+		}
+	},
+	// Layers point one way down (DESIGN.md): domain is pure, db knows only domain types,
+	// pages and components read and write through src/lib/app.
+	{
+		files: ['src/lib/domain/**'],
+		rules: {
+			'no-restricted-imports': restrict([
+				{
+					group: [
+						'dexie',
+						'dexie/*',
+						'svelte',
+						'svelte/*',
+						'$app/*',
+						'$lib/db/*',
+						'$lib/app/*',
+						'$lib/ui/*',
+						'$lib/i18n',
+						'$lib/i18n/*'
+					],
+					message: 'src/lib/domain stays pure.'
+				}
+			])
+		}
+	},
+	{
+		files: ['src/lib/db/**'],
+		rules: {
+			'no-restricted-imports': restrict([
+				{
+					group: ['$lib/app/*', '$lib/ui/*', '$lib/i18n', 'svelte', '$app/*'],
+					message: 'src/lib/db holds the schema only.'
+				}
+			])
+		}
+	},
+	{
+		files: ['src/lib/app/**'],
+		rules: {
+			'no-restricted-imports': restrict([
+				{
+					group: ['$lib/ui/*', 'svelte', 'svelte/*', '$app/*'],
+					message: 'Commands do not know the UI.'
+				}
+			])
+		}
+	},
+	{
+		files: ['src/lib/ui/**', 'src/routes/**'],
+		rules: {
+			'no-restricted-imports': restrict([
+				{
+					group: ['dexie', 'dexie/*', '$lib/db/*'],
+					message: 'Pages and components read and write through src/lib/app.'
+				}
+			])
+		}
+	},
+	{
+		ignores: ['build/', '.svelte-kit/', 'node_modules/']
+	}
+);

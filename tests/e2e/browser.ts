@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const CHROME_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--no-first-run'
+];
+
+export interface E2E {
+	browser: Browser;
+	context: BrowserContext;
+	/** Opens a tab on a path of the app and waits until the app has started. */
+	open(path: string): Promise<Page>;
+	/** Console errors, page errors and requests to other origins, per test. */
+	problems: string[];
+}
+
+/** One Chromium per test file, a fresh context (so a fresh IndexedDB) per test. */
+export function useBrowser(): E2E {
+	const baseURL = inject('baseURL');
+	const e2e = { problems: [] as string[] } as E2E;
+
+	beforeAll(async () => {
+		e2e.browser = await chromium.launch({
+			executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+			args: CHROME_ARGS
+		});
+	});
+	afterAll(async () => {
+		await e2e.browser?.close();
+	});
+	beforeEach(async () => {
+		e2e.problems = [];
+		e2e.context = await e2e.browser.newContext({ baseURL, locale: 'en-GB' });
+		e2e.context.on('request', (request) => {
+			if (!request.url().startsWith(baseURL) && !request.url().startsWith('data:')) {
+				e2e.problems.push(`request to another origin: ${request.url()}`);
+			}
+		});
+		e2e.open = async (path: string) => {
+			const page = await e2e.context.newPage();
+			page.on('console', (message) => {
+				if (message.type() === 'error') e2e.problems.push(`console: ${message.text()}`);
+			});
+			page.on('pageerror', (error) => e2e.problems.push(`page error: ${error.message}`));
+			await page.goto(path);
+			await page.locator('main h1').first().waitFor();
+			return page;
+		};
+	});
+	afterEach(async () => {
+		await e2e.context?.close();
+		expect(e2e.problems).toEqual([]);
+	});
+	return e2e;
+}
+
+/** Serious and critical accessibility violations axe-core finds on the page. */
+export async function axeViolations(page: Page): Promise<string[]> {
+	await page.addScriptTag({ content: axeSource });
+	const violations = await page.evaluate(async () => {
+		const axe = (
+			window as unknown as {
+				axe: {
+					run: () => Promise<{
+						violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+					}>;
+				};
+			}
+		).axe;
+		const result = await axe.run();
+		return result.violations
+			.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+			.map(
+				(violation) =>
+					`${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+			);
+	});
+	return violations;
+}

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeViolations, useBrowser } from './browser';
+
+const e2e = useBrowser();
+
+const ACTIONS = [
+	'New Sales Quote',
+	'New Sales Order',
+	'New Sales Invoice',
+	'New Sales Credit Memo'
+];
+
+// Which of the card's four actions each level refuses (spec/blocking-policy.md).
+const REFUSED: Record<string, string[]> = {
+	'': [],
+	Ship: ['New Sales Quote', 'New Sales Order'],
+	Invoice: ['New Sales Quote', 'New Sales Order', 'New Sales Invoice'],
+	All: ACTIONS
+};
+
+async function newCustomer(page: Page, name: string): Promise<string> {
+	await page.goto('/customers');
+	await page.getByRole('button', { name: 'New', exact: true }).first().click();
+	await page.getByRole('heading', { name: /Customer Card/ }).waitFor();
+	const no = await page.getByLabel('No.', { exact: true }).inputValue();
+	await page.getByLabel('Name', { exact: true }).fill(name);
+	await page.getByLabel('Name', { exact: true }).press('Tab');
+	await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain(name);
+	return no;
+}
+
+async function expectActions(page: Page, level: string, no: string) {
+	for (const action of ACTIONS) {
+		const button = page.getByRole('button', { name: action, exact: true });
+		if (REFUSED[level]!.includes(action)) {
+			await expect
+				.poll(async () => {
+					const reasonId = await button.getAttribute('aria-describedby');
+					return reasonId ? page.locator(`[id="${reasonId}"]`).textContent() : '';
+				})
+				.toBe(
+					`You cannot create this type of document when Customer ${no} is blocked with type ${level}.`
+				);
+			expect(await button.isDisabled()).toBe(true);
+		} else {
+			await expect.poll(() => button.isEnabled()).toBe(true);
+		}
+	}
+}
+
+describe('customer card', () => {
+	it('creates a customer and greys out what each block level refuses, also after a reload', async () => {
+		const page = await e2e.open('/customers');
+		const no = await newCustomer(page, 'Zeebrugge Shipping');
+		expect(no).toMatch(/^C\d{5}$/);
+
+		for (const level of ['Ship', 'Invoice', 'All', '']) {
+			await page.getByLabel('Blocked', { exact: true }).selectOption(level);
+			await expectActions(page, level, no);
+			await page.reload();
+			await page.getByRole('heading', { name: /Customer Card/ }).waitFor();
+			expect(await page.getByLabel('Blocked', { exact: true }).inputValue()).toBe(level);
+			await expectActions(page, level, no);
+		}
+	});
+
+	it('a second tab follows a change without a reload', async () => {
+		const first = await e2e.open('/customers/C00010');
+		const second = await e2e.open('/customers/C00010');
+		await expectActions(second, '', 'C00010');
+
+		await first.getByLabel('Blocked', { exact: true }).selectOption('Invoice');
+
+		await expectActions(second, 'Invoice', 'C00010');
+		await second
+			.getByRole('note', { name: 'Customer C00010 is blocked with type Invoice.' })
+			.waitFor();
+	});
+
+	it('an allowed New Sales Order opens an order for that customer', async () => {
+		const page = await e2e.open('/customers/C00020');
+		await page.getByRole('button', { name: 'New Sales Order', exact: true }).click();
+		await page.getByRole('heading', { name: /^Sales Order SO-\d+$/ }).waitFor();
+		expect(await page.locator('main').textContent()).toContain('C00020');
+		expect(page.url()).toMatch(/\/documents\/SO-\d+$/);
+	});
+
+	it('Privacy Blocked asks before Blocked is changed, and No keeps both', async () => {
+		const page = await e2e.open('/customers/C00070');
+		const privacy = page.getByLabel('Privacy Blocked');
+		expect(await privacy.isChecked()).toBe(true);
+
+		await page.getByLabel('Blocked', { exact: true }).selectOption('Ship');
+		const dialog = page.getByRole('alertdialog');
+		await dialog.getByRole('button', { name: 'No' }).click();
+		expect(await page.getByLabel('Blocked', { exact: true }).inputValue()).toBe('All');
+		expect(await privacy.isChecked()).toBe(true);
+
+		await page.getByLabel('Blocked', { exact: true }).selectOption('Ship');
+		await page.getByRole('alertdialog').getByRole('button', { name: 'Yes' }).click();
+		await expect.poll(() => privacy.isChecked()).toBe(false);
+		expect(await page.getByLabel('Blocked', { exact: true }).inputValue()).toBe('Ship');
+	});
+
+	it('an invalid e-mail shows an inline error, is not saved, and the input is kept', async () => {
+		const page = await e2e.open('/customers/C00010');
+		const email = page.getByLabel('E-Mail');
+		await email.fill('not an e-mail');
+		await email.press('Tab');
+		await page.getByRole('alert').filter({ hasText: 'Enter an e-mail address' }).waitFor();
+		expect(await email.inputValue()).toBe('not an e-mail');
+		await page.reload();
+		await page.getByRole('heading', { name: /Customer Card/ }).waitFor();
+		expect(await page.getByLabel('E-Mail').inputValue()).toBe('info@genttradingnv.example');
+	});
+
+	it('searches the list as you type and filters by Blocked', async () => {
+		const page = await e2e.open('/customers');
+		await page.getByLabel('Search by No. or Name').fill('trad');
+		await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+		expect(await page.locator('tbody').textContent()).toContain('Gent Trading NV');
+
+		await page.getByLabel('Search by No. or Name').fill('');
+		await page.getByLabel('Blocked').selectOption('Ship');
+		await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
+		expect(await page.locator('tbody').textContent()).toContain('Blocked: Ship');
+	});
+});
+
+describe('accessibility', () => {
+	it.each(['/', '/customers', '/customers/C00040', '/settings'])(
+		'axe-core finds no serious or critical violation on %s',
+		async (path) => {
+			const page = await e2e.open(path);
+			expect(await axeViolations(page)).toEqual([]);
+		}
+	);
+});
