@@ -137,3 +137,23 @@ describe('accessibility', () => {
 		}
 	);
 });
+
+describe('languages', () => {
+	it('switches to Dutch with the seed captions, and remembers it', async () => {
+		const page = await e2e.open('/customers/C00050');
+		await page.getByLabel('Language').selectOption('nl');
+		await page.getByLabel('Geblokkeerd', { exact: true }).waitFor();
+		expect(
+			await page.getByLabel('Geblokkeerd', { exact: true }).locator('option:checked').textContent()
+		).toBe('Factureren');
+		const invoice = page.getByRole('button', { name: 'Nieuwe verkoopfactuur' });
+		expect(await invoice.isDisabled()).toBe(true);
+		expect(await invoice.getAttribute('title')).toBe(
+			'U kunt dit type document niet maken wanneer klant C00050 is geblokkeerd met type Factureren.'
+		);
+
+		await page.reload();
+		await page.getByLabel('Geblokkeerd', { exact: true }).waitFor();
+		expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+	});
+});
