@@ -2,6 +2,9 @@ import { db } from '$lib/db/db';
 import { emptyCustomer } from '$lib/app/customers';
 import { searchTermsOf, type Customer } from '$lib/domain/customer';
 import type { Blocked, PolicyCustomer } from '$lib/domain/policy';
+import type { Item } from '$lib/domain/item';
+import type { SalesDocumentType } from '$lib/domain/documents';
+import { addLine, createSalesDocument, updateLine } from '$lib/app/documents';
 
 let counter = 0;
 
@@ -35,4 +38,38 @@ export async function snapshotDatabase(): Promise<Record<string, unknown[]>> {
 		db.tables.map(async (table) => [table.name, await table.toArray()] as const)
 	);
 	return Object.fromEntries(entries);
+}
+
+export async function givenItem(overrides: Partial<Item> = {}): Promise<Item> {
+	counter += 1;
+	const no = overrides.no ?? `IT${counter}`;
+	const description = overrides.description ?? `Item ${counter}`;
+	const item: Item = {
+		no,
+		description,
+		baseUnitOfMeasure: 'PCS',
+		unitPriceCents: 1000,
+		vatPct: 21,
+		searchTerms: searchTermsOf(no, description),
+		...overrides
+	};
+	await db.items.add(item);
+	return item;
+}
+
+/** A document with item lines given as [quantity, unit price in cents, discount %]. */
+export async function givenDocument(
+	documentType: SalesDocumentType,
+	customerNo: string,
+	lines: Array<[quantity: number, unitPriceCents: number, discountPct?: number]> = []
+): Promise<string> {
+	const no = await createSalesDocument({ documentType, sellToCustomerNo: customerNo });
+	for (const [quantity, unitPriceCents, discount = 0] of lines) {
+		const item = await givenItem({ unitPriceCents });
+		const id = await addLine({ documentNo: no });
+		await updateLine({ id, field: 'no', value: item.no });
+		await updateLine({ id, field: 'quantity', value: quantity });
+		if (discount) await updateLine({ id, field: 'lineDiscountPct', value: discount });
+	}
+	return no;
 }

@@ -1,4 +1,4 @@
-import type { Customer, PaymentTerms } from '$lib/domain/customer';
+import { searchTermsOf, type Customer, type PaymentTerms } from '$lib/domain/customer';
 import type { Item } from '$lib/domain/item';
 import type { Blocked } from '$lib/domain/policy';
 
@@ -141,7 +141,7 @@ const DEMO_CUSTOMERS: DemoCustomer[] = [
 	]
 ];
 
-export function demoCustomers(searchTermsOf: (no: string, name: string) => string[]): Customer[] {
+export function demoCustomers(): Customer[] {
 	return DEMO_CUSTOMERS.map(
 		([
 			no,
@@ -190,5 +190,6 @@ export const DEMO_ITEMS: Item[] = [
 	description: String(description),
 	baseUnitOfMeasure: String(baseUnitOfMeasure),
 	unitPriceCents: Number(unitPriceCents),
-	vatPct: Number(vatPct)
+	vatPct: Number(vatPct),
+	searchTerms: searchTermsOf(String(no), String(description))
 }));

@@ -1,5 +1,4 @@
 import { db } from '$lib/db/db';
-import { searchTermsOf } from '$lib/domain/customer';
 import { demoCustomers, DEMO_ITEMS, DEMO_PAYMENT_TERMS } from './demo-data';
 import { DEFAULT_SERIES } from './numbering';
 import { SETTING } from './settings';
@@ -21,7 +20,7 @@ async function resetCompany(withDemo: boolean, onlyIfNew = false): Promise<void>
 			{ key: SETTING.companyName, value: withDemo ? 'Holdfast Demo BV' : '' }
 		]);
 		if (withDemo) {
-			await db.customers.bulkPut(demoCustomers(searchTermsOf));
+			await db.customers.bulkPut(demoCustomers());
 			await db.items.bulkPut(DEMO_ITEMS);
 		}
 	});

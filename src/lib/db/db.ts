@@ -1,5 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { Customer, PaymentTerms } from '$lib/domain/customer';
+import { searchTermsOf, type Customer, type PaymentTerms } from '$lib/domain/customer';
 import type { SalesHeader, SalesLine } from '$lib/domain/documents';
 import type { Item } from '$lib/domain/item';
 
@@ -53,6 +53,37 @@ export class AppDB extends Dexie {
 			settings: 'key',
 			changeLog: 'id, at, [key+at]'
 		});
+		// Version 2: lines in line order, headers by type, items searchable by word.
+		this.version(2)
+			.stores({
+				items: 'no, description, *searchTerms',
+				salesHeaders: 'no, documentType, sellToCustomerNo, billToCustomerNo, [documentType+no]',
+				salesLines: 'id, documentNo, [documentNo+lineNo], blanketOrderLineId'
+			})
+			.upgrade(async (tx) => {
+				await tx
+					.table('items')
+					.toCollection()
+					.modify((item: Item) => {
+						item.searchTerms = searchTermsOf(item.no, item.description);
+					});
+				await tx
+					.table('salesHeaders')
+					.toCollection()
+					.modify((header: SalesHeader) => {
+						header.amountCents ??= 0;
+						header.amountInclVatCents ??= 0;
+					});
+				await tx
+					.table('salesLines')
+					.toCollection()
+					.modify((line: SalesLine) => {
+						line.unitOfMeasure ??= '';
+						line.quantityOrdered ??= 0;
+						line.blanketOrderNo ??= '';
+						line.blanketOrderLineId ??= '';
+					});
+			});
 	}
 }
 

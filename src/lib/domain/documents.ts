@@ -48,6 +48,9 @@ export interface SalesHeader {
 	externalDocumentNo: string;
 	status: DocumentStatus;
 	createdAt: string;
+	/** Totals of the lines, kept by every line command in the same transaction. */
+	amountCents: number;
+	amountInclVatCents: number;
 }
 
 export interface SalesLine {
@@ -61,4 +64,49 @@ export interface SalesLine {
 	unitPriceCents: number;
 	lineDiscountPct: number;
 	vatPct: number;
+	unitOfMeasure: string;
+	/** On a blanket order: how much of the line has gone into orders so far. */
+	quantityOrdered: number;
+	/** On an order made from a blanket order: the blanket line it came from. */
+	blanketOrderNo: string;
+	blanketOrderLineId: string;
+}
+
+export type LineType = SalesLine['type'];
+
+/** Header fields a clerk edits directly (customers have their own commands). */
+export type EditableHeaderField = 'documentDate' | 'postingDate' | 'dueDate' | 'externalDocumentNo';
+
+/** Line fields a clerk edits directly. */
+export type EditableLineField =
+	| 'type'
+	| 'no'
+	| 'description'
+	| 'quantity'
+	| 'unitPriceCents'
+	| 'lineDiscountPct'
+	| 'vatPct';
+
+/** The actions that matter on a document of each type, for its banner. */
+export const DOCUMENT_ACTIONS: Record<SalesDocumentType, Action[]> = {
+	Quote: ['quote.makeOrder', 'quote.makeInvoice'],
+	Order: ['order.postShip', 'order.postInvoice'],
+	Invoice: ['invoice.post', 'invoice.postFromShipments'],
+	CreditMemo: ['creditMemo.post'],
+	BlanketOrder: ['blanketOrder.makeOrder'],
+	ReturnOrder: ['returnOrder.post']
+};
+
+/** URL slugs of the document lists. */
+export const LIST_SLUG: Record<SalesDocumentType, string> = {
+	Quote: 'quotes',
+	Order: 'orders',
+	Invoice: 'invoices',
+	CreditMemo: 'credit-memos',
+	BlanketOrder: 'blanket-orders',
+	ReturnOrder: 'return-orders'
+};
+
+export function typeOfSlug(slug: string): SalesDocumentType | undefined {
+	return SALES_DOCUMENT_TYPES.find((type) => LIST_SLUG[type] === slug);
 }

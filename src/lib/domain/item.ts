@@ -4,4 +4,6 @@ export interface Item {
 	baseUnitOfMeasure: string;
 	unitPriceCents: number;
 	vatPct: number;
+	/** Lower-case prefixes index: the No. and every word of the Description. */
+	searchTerms: string[];
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { AppDB } from '$lib/db/db';
+import { aCustomer } from '../factories';
+
+/** The schema as version 1 shipped it. */
+const VERSION_1 = {
+	customers: 'no, name, blocked, *searchTerms',
+	items: 'no, description',
+	paymentTerms: 'code',
+	salesHeaders: 'no, documentType, sellToCustomerNo, billToCustomerNo',
+	salesLines: 'id, documentNo',
+	numberSeries: 'code',
+	settings: 'key',
+	changeLog: 'id, at, [key+at]'
+};
+
+describe('upgrade from version 1', () => {
+	it('keeps customers, items and documents and fills what version 2 adds', async () => {
+		const name = `upgrade-${crypto.randomUUID()}`;
+		const old = new Dexie(name);
+		old.version(1).stores(VERSION_1);
+		const customers = [
+			aCustomer({ blocked: 'Ship' }),
+			aCustomer({ privacyBlocked: true, blocked: 'All' })
+		];
+		await old.table('customers').bulkAdd(customers);
+		await old
+			.table('items')
+			.add({
+				no: 'I1',
+				description: 'Oak Desk',
+				baseUnitOfMeasure: 'PCS',
+				unitPriceCents: 100,
+				vatPct: 21
+			});
+		await old
+			.table('salesHeaders')
+			.add({ no: 'SO-1001', documentType: 'Order', sellToCustomerNo: customers[0]!.no });
+		await old
+			.table('salesLines')
+			.add({ id: 'L1', documentNo: 'SO-1001', lineNo: 10000, type: 'Item', no: 'I1', quantity: 1 });
+		old.close();
+
+		const upgraded = new AppDB(name);
+		await upgraded.open();
+
+		expect(upgraded.verno).toBe(2);
+		expect(await upgraded.customers.toArray()).toEqual(customers);
+		expect(await upgraded.items.get('I1')).toMatchObject({ searchTerms: ['i1', 'oak', 'desk'] });
+		expect(await upgraded.items.where('searchTerms').startsWith('des').primaryKeys()).toEqual([
+			'I1'
+		]);
+		expect(await upgraded.salesHeaders.get('SO-1001')).toMatchObject({
+			amountCents: 0,
+			amountInclVatCents: 0
+		});
+		expect(await upgraded.salesLines.get('L1')).toMatchObject({
+			quantityOrdered: 0,
+			blanketOrderLineId: ''
+		});
+		upgraded.close();
+	});
+});
