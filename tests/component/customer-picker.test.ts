@@ -31,6 +31,28 @@ describe('CustomerPicker', () => {
 		}
 	});
 
+	it('greys out a sell-to whose bill-to is refused, but not in a bill-to picker', async () => {
+		await givenCustomer({ no: 'P30', name: 'Payer', blocked: 'Invoice' });
+		await givenCustomer({ no: 'P31', name: 'Shop', billToCustomerNo: 'P30' });
+		const props = {
+			label: 'Customer',
+			value: '',
+			action: 'invoice.create' as const,
+			onselect: vi.fn()
+		};
+
+		const sellTo = render(CustomerPicker, props);
+		await userEvent.type(screen.getByRole('combobox'), 'P31');
+		const option = await screen.findByRole('option', { name: /P31/ });
+		expect(option).toHaveAttribute('aria-disabled', 'true');
+		expect(option).toHaveTextContent('Customer P30 is blocked with type Invoice');
+		sellTo.unmount();
+
+		render(CustomerPicker, { ...props, checkBillTo: false });
+		await userEvent.type(screen.getByRole('combobox'), 'P31');
+		expect(await screen.findByRole('option', { name: /P31/ })).not.toHaveAttribute('aria-disabled');
+	});
+
 	it('refuses a greyed-out customer and says why', async () => {
 		await givenCustomer({ no: 'P10', name: 'Blocked One', blocked: 'Invoice' });
 		const onselect = vi.fn();

@@ -6,7 +6,7 @@ import {
 	withBlocked,
 	withPrivacyBlocked
 } from '$lib/domain/customer';
-import { parseAmount } from '$lib/domain/money';
+import { parseAmount, parseDecimal } from '$lib/domain/money';
 
 describe('privacy coupling', () => {
 	it('setting Privacy Blocked sets Blocked to All; clearing it sets blank', () => {
@@ -82,5 +82,24 @@ describe('parseAmount', () => {
 		['1e5', 'error.amountInvalid']
 	])('%s is refused with %s', (text, error) => {
 		expect(parseAmount(text)).toEqual({ ok: false, error });
+	});
+});
+
+describe('parseDecimal', () => {
+	it.each([
+		['1,5', 1.5],
+		['2.25', 2.25],
+		['', 0],
+		['10', 10]
+	])('%s → %d', (text, value) => {
+		expect(parseDecimal(text, 5, 'error.quantityDecimals')).toEqual({ ok: true, value });
+	});
+
+	it.each([
+		['1.123456', 'error.quantityDecimals'],
+		['abc', 'error.numberInvalid'],
+		['.', 'error.numberInvalid']
+	])('%s is refused with %s', (text, error) => {
+		expect(parseDecimal(text, 5, 'error.quantityDecimals')).toEqual({ ok: false, error });
 	});
 });

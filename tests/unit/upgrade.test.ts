@@ -25,15 +25,13 @@ describe('upgrade from version 1', () => {
 			aCustomer({ privacyBlocked: true, blocked: 'All' })
 		];
 		await old.table('customers').bulkAdd(customers);
-		await old
-			.table('items')
-			.add({
-				no: 'I1',
-				description: 'Oak Desk',
-				baseUnitOfMeasure: 'PCS',
-				unitPriceCents: 100,
-				vatPct: 21
-			});
+		await old.table('items').add({
+			no: 'I1',
+			description: 'Oak Desk',
+			baseUnitOfMeasure: 'PCS',
+			unitPriceCents: 100,
+			vatPct: 21
+		});
 		await old
 			.table('salesHeaders')
 			.add({ no: 'SO-1001', documentType: 'Order', sellToCustomerNo: customers[0]!.no });

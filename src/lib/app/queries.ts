@@ -1,7 +1,13 @@
 import { liveQuery, type Observable } from 'dexie';
 import { db, type ChangeLogEntry } from '$lib/db/db';
 import type { Customer, PaymentTerms } from '$lib/domain/customer';
-import type { SalesHeader } from '$lib/domain/documents';
+import type {
+	DocumentStatus,
+	SalesDocumentType,
+	SalesHeader,
+	SalesLine
+} from '$lib/domain/documents';
+import type { Item } from '$lib/domain/item';
 import type { Blocked } from '$lib/domain/policy';
 import { readWorkDate, SETTING } from './settings';
 
@@ -59,6 +65,16 @@ export async function findCustomers(filter: CustomerListFilter): Promise<Custome
 		rows.sort((a, b) => a.no.localeCompare(b.no));
 	}
 	return { rows: rows.slice(0, filter.limit), more: rows.length > filter.limit };
+}
+
+/** Customers as findCustomers finds them, with the bill-to customers they name. */
+export async function findCustomersWithBillTo(
+	filter: CustomerListFilter
+): Promise<CustomerPage & { billTos: Map<string, Customer> }> {
+	const page = await findCustomers(filter);
+	const nos = [...new Set(page.rows.map((c) => c.billToCustomerNo).filter((no) => no !== ''))];
+	const billTos = (await db.customers.bulkGet(nos)).filter((c): c is Customer => !!c);
+	return { ...page, billTos: new Map(billTos.map((c) => [c.no, c])) };
 }
 
 export function customerListQuery(filter: CustomerListFilter): Observable<CustomerPage> {
@@ -120,4 +136,89 @@ export function customerCountsQuery(): Observable<{ total: number; blocked: numb
 		]);
 		return { total, blocked: total - notBlocked };
 	});
+}
+
+export interface DocumentListFilter {
+	documentType: SalesDocumentType;
+	search: string;
+	status: DocumentStatus | 'any';
+	limit: number;
+}
+
+export interface DocumentRow extends SalesHeader {
+	/** The sell-to and bill-to as they are now, for the blocked badge. */
+	customers: Customer[];
+}
+
+/** One type's documents, newest first, by No. or customer name; only as many as shown. */
+export function documentListQuery(
+	filter: DocumentListFilter
+): Observable<{ rows: DocumentRow[]; more: boolean }> {
+	return liveQuery(async () => {
+		const term = filter.search.trim().toLocaleLowerCase();
+		const headers = await db.salesHeaders
+			.where('[documentType+no]')
+			.between([filter.documentType, ''], [filter.documentType, '\uffff'])
+			.reverse()
+			.filter(
+				(header) =>
+					(filter.status === 'any' || header.status === filter.status) &&
+					(term === '' ||
+						header.no.toLocaleLowerCase().includes(term) ||
+						header.sellToCustomerNo.toLocaleLowerCase().startsWith(term) ||
+						header.sellToName.toLocaleLowerCase().includes(term))
+			)
+			.limit(filter.limit + 1)
+			.toArray();
+		const shown = headers.slice(0, filter.limit);
+		const nos = [...new Set(shown.flatMap((h) => [h.sellToCustomerNo, h.billToCustomerNo]))];
+		const customers = new Map(
+			(await db.customers.bulkGet(nos))
+				.filter((customer): customer is Customer => !!customer)
+				.map((customer) => [customer.no, customer])
+		);
+		const rows = shown.map((header) => ({
+			...header,
+			customers: [header.sellToCustomerNo, header.billToCustomerNo]
+				.filter((no, index, all) => all.indexOf(no) === index)
+				.map((no) => customers.get(no))
+				.filter((customer): customer is Customer => !!customer)
+		}));
+		return { rows, more: headers.length > filter.limit };
+	});
+}
+
+export function documentLinesQuery(documentNo: string): Observable<SalesLine[]> {
+	return liveQuery(() =>
+		db.salesLines
+			.where('[documentNo+lineNo]')
+			.between([documentNo, -Infinity], [documentNo, Infinity])
+			.toArray()
+	);
+}
+
+/** Items by a prefix of the No. or of any word of the Description. */
+export async function findItems(
+	search: string,
+	limit: number
+): Promise<{ rows: Item[]; more: boolean }> {
+	const term = search.trim().toLocaleLowerCase();
+	const source =
+		term === ''
+			? db.items.orderBy('no')
+			: db.items.where('searchTerms').startsWith(term).distinct();
+	const rows = await source.limit(limit + 1).toArray();
+	if (term !== '') rows.sort((a, b) => a.no.localeCompare(b.no));
+	return { rows: rows.slice(0, limit), more: rows.length > limit };
+}
+
+export function itemListQuery(
+	search: string,
+	limit: number
+): Observable<{ rows: Item[]; more: boolean }> {
+	return liveQuery(() => findItems(search, limit));
+}
+
+export function itemQuery(no: string): Observable<Item | null> {
+	return liveQuery(async () => (await db.items.get(no)) ?? null);
 }

@@ -35,7 +35,8 @@ export interface AmountLine {
 
 export function lineAmountCents(line: Omit<AmountLine, 'vatPct'>): number {
 	const quantity = scaled(line.quantity, QUANTITY_DECIMALS);
-	const keep = 100n * 10n ** BigInt(PERCENT_DECIMALS) - scaled(line.lineDiscountPct, PERCENT_DECIMALS);
+	const keep =
+		100n * 10n ** BigInt(PERCENT_DECIMALS) - scaled(line.lineDiscountPct, PERCENT_DECIMALS);
 	const denominator = 10n ** BigInt(QUANTITY_DECIMALS) * 100n * 10n ** BigInt(PERCENT_DECIMALS);
 	return Number(divideRounded(quantity * BigInt(line.unitPriceCents) * keep, denominator));
 }

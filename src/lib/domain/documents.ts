@@ -79,13 +79,7 @@ export type EditableHeaderField = 'documentDate' | 'postingDate' | 'dueDate' | '
 
 /** Line fields a clerk edits directly. */
 export type EditableLineField =
-	| 'type'
-	| 'no'
-	| 'description'
-	| 'quantity'
-	| 'unitPriceCents'
-	| 'lineDiscountPct'
-	| 'vatPct';
+	'type' | 'no' | 'description' | 'quantity' | 'unitPriceCents' | 'lineDiscountPct' | 'vatPct';
 
 /** The actions that matter on a document of each type, for its banner. */
 export const DOCUMENT_ACTIONS: Record<SalesDocumentType, Action[]> = {

@@ -37,3 +37,15 @@ export function formatAmount(cents: number, locale: string, currency?: string): 
 	});
 	return format.format(cents / 100);
 }
+
+export type ParsedNumber = { ok: true; value: number } | { ok: false; error: string };
+
+/** Parses a quantity or percentage as typed ("1,5" or "1.5"), with at most `decimals`. */
+export function parseDecimal(text: string, decimals: number, tooManyError: string): ParsedNumber {
+	const compact = text.trim().replace(/\s/g, '').replace(',', '.');
+	if (compact === '') return { ok: true, value: 0 };
+	const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(compact);
+	if (!match || (match[2] === '' && !match[3])) return { ok: false, error: 'error.numberInvalid' };
+	if ((match[3] ?? '').length > decimals) return { ok: false, error: tooManyError };
+	return { ok: true, value: Number(compact) };
+}

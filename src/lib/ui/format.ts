@@ -25,3 +25,11 @@ export function formatDateTime(iso: string, language: string | null | undefined)
 		timeStyle: 'short'
 	}).format(new Date(iso));
 }
+
+/** A quantity or percentage for an input: no grouping, the language's decimal separator. */
+export function formatDecimal(value: number, language: string | null | undefined): string {
+	return new Intl.NumberFormat(formatLocale(language), {
+		maximumFractionDigits: 5,
+		useGrouping: false
+	}).format(value);
+}

@@ -1,0 +1,22 @@
+import { LIST_SLUG, type SalesDocumentType } from '$lib/domain/documents';
+
+const DOCUMENT_NAV: Array<[SalesDocumentType, string]> = [
+	['Quote', 'nav.quotes'],
+	['Order', 'nav.orders'],
+	['Invoice', 'nav.invoices'],
+	['CreditMemo', 'nav.creditMemos'],
+	['BlanketOrder', 'nav.blanketOrders'],
+	['ReturnOrder', 'nav.returnOrders']
+];
+
+/** The main navigation; captions as Business Central's (DESIGN.md's UI contract). */
+export const NAV_LINKS: Array<{ href: string; key: string }> = [
+	{ href: '/customers', key: 'nav.customers' },
+	{ href: '/items', key: 'nav.items' },
+	...DOCUMENT_NAV.map(([type, key]) => ({ href: `/sales/${LIST_SLUG[type]}`, key })),
+	{ href: '/settings', key: 'nav.settings' }
+];
+
+export function listKeyOf(type: SalesDocumentType): string {
+	return DOCUMENT_NAV.find(([candidate]) => candidate === type)?.[1] ?? 'nav.orders';
+}
