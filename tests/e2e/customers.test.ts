@@ -82,7 +82,9 @@ describe('customer card', () => {
 		const page = await e2e.open('/customers/C00020');
 		await page.getByRole('button', { name: 'New Sales Order', exact: true }).click();
 		await page.getByRole('heading', { name: /^Sales Order SO-\d+$/ }).waitFor();
-		expect(await page.getByRole('combobox', { name: 'Sell-to Customer' }).inputValue()).toBe('C00020');
+		expect(await page.getByRole('combobox', { name: 'Sell-to Customer' }).inputValue()).toBe(
+			'C00020'
+		);
 		expect(await page.locator('main').textContent()).toContain('Brugse Bakkerij BV');
 		expect(page.url()).toMatch(/\/documents\/SO-\d+$/);
 	});
