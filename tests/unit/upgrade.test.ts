@@ -16,7 +16,7 @@ const VERSION_1 = {
 };
 
 describe('upgrade from version 1', () => {
-	it('keeps customers, items and documents and fills what version 2 adds', async () => {
+	it('keeps customers, items and documents and fills what later versions add', async () => {
 		const name = `upgrade-${crypto.randomUUID()}`;
 		const old = new Dexie(name);
 		old.version(1).stores(VERSION_1);
@@ -43,7 +43,7 @@ describe('upgrade from version 1', () => {
 		const upgraded = new AppDB(name);
 		await upgraded.open();
 
-		expect(upgraded.verno).toBe(2);
+		expect(upgraded.verno).toBe(3);
 		expect(await upgraded.customers.toArray()).toEqual(customers);
 		expect(await upgraded.items.get('I1')).toMatchObject({ searchTerms: ['i1', 'oak', 'desk'] });
 		expect(await upgraded.items.where('searchTerms').startsWith('des').primaryKeys()).toEqual([
@@ -55,8 +55,14 @@ describe('upgrade from version 1', () => {
 		});
 		expect(await upgraded.salesLines.get('L1')).toMatchObject({
 			quantityOrdered: 0,
-			blanketOrderLineId: ''
+			blanketOrderLineId: '',
+			qtyToShip: 1,
+			quantityShipped: 0,
+			qtyToInvoice: 1,
+			quantityInvoiced: 0,
+			shipmentLineId: ''
 		});
+		expect(await upgraded.custLedgerEntries.count()).toBe(0);
 		upgraded.close();
 	});
 });

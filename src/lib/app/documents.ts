@@ -13,12 +13,13 @@ import {
 	type SalesLine
 } from '$lib/domain/documents';
 import { decideForDocument, type Action } from '$lib/domain/policy';
+import { outstandingQuantity, round5, withDefaultQuantities } from '$lib/domain/posting';
 import { BlockedError, NotFoundError, ValidationError } from './errors';
 import { nextNo } from './numbering';
 import { readWorkDate } from './settings';
 
 /** The tables a command that creates a document touches. */
-const CREATE_TABLES = () => [
+export const CREATE_TABLES = () => [
 	db.customers,
 	db.salesHeaders,
 	db.salesLines,
@@ -27,7 +28,7 @@ const CREATE_TABLES = () => [
 	db.paymentTerms
 ];
 
-const LINE_STEP = 10_000;
+export const LINE_STEP = 10_000;
 const EXTERNAL_NO_MAX = 35;
 
 async function getCustomer(no: string): Promise<Customer> {
@@ -40,7 +41,7 @@ async function getCustomer(no: string): Promise<Customer> {
  * Re-reads the sell-to and bill-to inside the caller's transaction and asks the policy:
  * a page that decided on an older copy still gets the current answer.
  */
-async function customersAllowed(
+export async function customersAllowed(
 	sellToNo: string,
 	billToNo: string | undefined,
 	action: Action
@@ -61,7 +62,7 @@ async function dueDateFor(billTo: Customer, documentDate: string): Promise<strin
 }
 
 /** Writes a new header for checked customers; call inside a transaction over CREATE_TABLES. */
-async function addHeader(
+export async function addHeader(
 	documentType: SalesDocumentType,
 	sellTo: Customer,
 	billTo: Customer,
@@ -92,7 +93,7 @@ async function addHeader(
 	return header;
 }
 
-async function getHeader(no: string): Promise<SalesHeader> {
+export async function getHeader(no: string): Promise<SalesHeader> {
 	const header = await db.salesHeaders.get(no);
 	if (!header) throw new NotFoundError('Document', no);
 	return header;
@@ -107,7 +108,7 @@ function ensureOpen(header: SalesHeader): void {
 	}
 }
 
-async function linesOf(documentNo: string): Promise<SalesLine[]> {
+export async function linesOf(documentNo: string): Promise<SalesLine[]> {
 	return db.salesLines
 		.where('[documentNo+lineNo]')
 		.between([documentNo, -Infinity], [documentNo, Infinity])
@@ -115,7 +116,7 @@ async function linesOf(documentNo: string): Promise<SalesLine[]> {
 }
 
 /** Keeps the header's totals equal to its lines; call after every line change. */
-async function refreshTotals(documentNo: string): Promise<void> {
+export async function refreshTotals(documentNo: string): Promise<void> {
 	const totals = documentTotals(await linesOf(documentNo));
 	await db.salesHeaders.update(documentNo, {
 		amountCents: totals.amountCents,
@@ -131,16 +132,25 @@ async function copyLines(
 ): Promise<void> {
 	const copies = lines
 		.filter((line) => !quantities || (quantities.get(line.id) ?? 0) > 0)
-		.map((line, index) => ({
-			...line,
-			id: crypto.randomUUID(),
-			documentNo,
-			lineNo: (index + 1) * LINE_STEP,
-			quantity: quantities?.get(line.id) ?? line.quantity,
-			quantityOrdered: 0,
-			blanketOrderNo: quantities ? line.documentNo : '',
-			blanketOrderLineId: quantities ? line.id : ''
-		}));
+		.map((line, index) => {
+			const quantity = quantities?.get(line.id) ?? line.quantity;
+			return {
+				...line,
+				id: crypto.randomUUID(),
+				documentNo,
+				lineNo: (index + 1) * LINE_STEP,
+				quantity,
+				quantityOrdered: 0,
+				blanketOrderNo: quantities ? line.documentNo : '',
+				blanketOrderLineId: quantities ? line.id : '',
+				qtyToShip: quantity,
+				quantityShipped: 0,
+				qtyToInvoice: quantity,
+				quantityInvoiced: 0,
+				shipmentNo: '',
+				shipmentLineId: ''
+			};
+		});
 	await db.salesLines.bulkAdd(copies);
 	await refreshTotals(documentNo);
 }
@@ -297,7 +307,13 @@ export async function addLine(input: {
 			unitOfMeasure: '',
 			quantityOrdered: 0,
 			blanketOrderNo: '',
-			blanketOrderLineId: ''
+			blanketOrderLineId: '',
+			qtyToShip: 0,
+			quantityShipped: 0,
+			qtyToInvoice: 0,
+			quantityInvoiced: 0,
+			shipmentNo: '',
+			shipmentLineId: ''
 		};
 		await db.salesLines.add(line);
 		return line.id;
@@ -321,6 +337,8 @@ function checkLineValue(field: EditableLineField, value: string | number, line: 
 			}
 			return;
 		case 'quantity':
+		case 'qtyToShip':
+		case 'qtyToInvoice':
 			if (typeof value !== 'number' || !Number.isFinite(value))
 				invalid('error.numberInvalid', 'Enter a number.', field);
 			if (value < 0) invalid('error.quantityNegative', 'Quantity cannot be negative.', field);
@@ -369,8 +387,11 @@ export async function updateLine(input: {
 	await db.transaction('rw', [db.salesHeaders, db.salesLines, db.items], async () => {
 		const line = await db.salesLines.get(input.id);
 		if (!line) throw new NotFoundError('Line', input.id);
-		ensureOpen(await getHeader(line.documentNo));
+		const planning = input.field === 'qtyToShip' || input.field === 'qtyToInvoice';
+		// Qty. to Ship and Qty. to Invoice may change on a released order, as in Business Central.
+		if (!planning) ensureOpen(await getHeader(line.documentNo));
 		checkLineValue(input.field, value, line);
+		checkPostedLine(input.field, value, line);
 		let changes: Partial<SalesLine> = { [input.field]: value };
 		if (input.field === 'type' && value !== line.type) {
 			changes = {
@@ -400,9 +421,58 @@ export async function updateLine(input: {
 					}
 				: { no: '' };
 		}
+		if ('quantity' in changes)
+			Object.assign(changes, withDefaultQuantities({ ...line, ...changes }));
 		await db.salesLines.update(line.id, changes);
 		await refreshTotals(line.documentNo);
 	});
+}
+
+/** Once part of a line is shipped or invoiced, only what is not posted may change. */
+function checkPostedLine(field: EditableLineField, value: string | number, line: SalesLine): void {
+	if (line.shipmentLineId) {
+		invalid('error.lineFromShipment', 'A line from a posted shipment can only be deleted.', field);
+	}
+	const posted = line.quantityShipped > 0 || line.quantityInvoiced > 0;
+	if (
+		posted &&
+		field !== 'quantity' &&
+		field !== 'qtyToShip' &&
+		field !== 'qtyToInvoice' &&
+		field !== 'description'
+	) {
+		invalid(
+			'error.linePosted',
+			'This line has been posted in part; only its quantities can change.',
+			field
+		);
+	}
+	const number = Number(value);
+	if (field === 'quantity' && number < Math.max(line.quantityShipped, line.quantityInvoiced)) {
+		invalid(
+			'error.belowPosted',
+			`Quantity cannot be less than ${line.quantityShipped}, already posted.`,
+			field,
+			{
+				posted: Math.max(line.quantityShipped, line.quantityInvoiced)
+			}
+		);
+	}
+	if (field === 'qtyToShip' && number > outstandingQuantity(line)) {
+		invalid(
+			'error.qtyToShipTooHigh',
+			`You cannot ship more than ${outstandingQuantity(line)}.`,
+			field,
+			{
+				max: outstandingQuantity(line)
+			}
+		);
+	}
+	if (field === 'qtyToInvoice' && number > round5(line.quantity - line.quantityInvoiced)) {
+		invalid('error.qtyToInvoiceTooHigh', 'You cannot invoice more than is left.', field, {
+			max: round5(line.quantity - line.quantityInvoiced)
+		});
+	}
 }
 
 /** Deletes a line of an open document. */

@@ -9,8 +9,20 @@ export const DEFAULT_SERIES: readonly NumberSeries[] = [
 	{ code: 'S-INV', prefix: 'SI-', lastNo: 1000, increment: 1, width: 4 },
 	{ code: 'S-CR', prefix: 'SCM-', lastNo: 1000, increment: 1, width: 4 },
 	{ code: 'S-BLK', prefix: 'SBO-', lastNo: 1000, increment: 1, width: 4 },
-	{ code: 'S-RET', prefix: 'SRO-', lastNo: 1000, increment: 1, width: 4 }
+	{ code: 'S-RET', prefix: 'SRO-', lastNo: 1000, increment: 1, width: 4 },
+	{ code: 'S-SHPT', prefix: 'PSS-', lastNo: 1000, increment: 1, width: 4 },
+	{ code: 'S-PINV', prefix: 'PSI-', lastNo: 1000, increment: 1, width: 4 },
+	{ code: 'S-PCR', prefix: 'PSCM-', lastNo: 1000, increment: 1, width: 4 },
+	{ code: 'S-RCPT', prefix: 'PRR-', lastNo: 1000, increment: 1, width: 4 }
 ];
+
+/** The next entry No. of a ledger (1, 2, 3…); inside a transaction over `numberSeries`. */
+export async function nextEntryNo(code: string): Promise<number> {
+	const series = await db.numberSeries.get(code);
+	const value = (series?.lastNo ?? 0) + 1;
+	await db.numberSeries.put({ code, prefix: '', lastNo: value, increment: 1, width: 0 });
+	return value;
+}
 
 export function formatNo(series: NumberSeries, value: number): string {
 	return series.prefix + String(value).padStart(series.width, '0');

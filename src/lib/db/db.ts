@@ -2,6 +2,15 @@ import { Dexie, type EntityTable } from 'dexie';
 import { searchTermsOf, type Customer, type PaymentTerms } from '$lib/domain/customer';
 import type { SalesHeader, SalesLine } from '$lib/domain/documents';
 import type { Item } from '$lib/domain/item';
+import type {
+	Application,
+	CustLedgerEntry,
+	PostedCreditMemo,
+	PostedInvoice,
+	PostedLine,
+	Shipment,
+	ShipmentLine
+} from '$lib/domain/posted';
 
 export interface NumberSeries {
 	code: string;
@@ -40,6 +49,16 @@ export class AppDB extends Dexie {
 	numberSeries!: EntityTable<NumberSeries, 'code'>;
 	settings!: EntityTable<Setting, 'key'>;
 	changeLog!: EntityTable<ChangeLogEntry, 'id'>;
+	shipments!: EntityTable<Shipment, 'no'>;
+	shipmentLines!: EntityTable<ShipmentLine, 'id'>;
+	returnReceipts!: EntityTable<Shipment, 'no'>;
+	returnReceiptLines!: EntityTable<ShipmentLine, 'id'>;
+	postedInvoices!: EntityTable<PostedInvoice, 'no'>;
+	postedInvoiceLines!: EntityTable<PostedLine, 'id'>;
+	postedCreditMemos!: EntityTable<PostedCreditMemo, 'no'>;
+	postedCreditMemoLines!: EntityTable<PostedLine, 'id'>;
+	custLedgerEntries!: EntityTable<CustLedgerEntry, 'entryNo'>;
+	applications!: EntityTable<Application, 'id'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -82,6 +101,34 @@ export class AppDB extends Dexie {
 						line.quantityOrdered ??= 0;
 						line.blanketOrderNo ??= '';
 						line.blanketOrderLineId ??= '';
+					});
+			});
+		// Version 3: posting — posted documents, the customer ledger and applications.
+		this.version(3)
+			.stores({
+				salesLines: 'id, documentNo, [documentNo+lineNo], blanketOrderLineId, shipmentLineId',
+				shipments: 'no, orderNo, sellToCustomerNo, billToCustomerNo',
+				shipmentLines: 'id, shipmentNo, orderLineId, billToCustomerNo',
+				returnReceipts: 'no, orderNo, sellToCustomerNo, billToCustomerNo',
+				returnReceiptLines: 'id, shipmentNo, orderLineId, billToCustomerNo',
+				postedInvoices: 'no, sellToCustomerNo, billToCustomerNo, postingDate',
+				postedInvoiceLines: 'id, documentNo',
+				postedCreditMemos: 'no, sellToCustomerNo, billToCustomerNo, postingDate',
+				postedCreditMemoLines: 'id, documentNo',
+				custLedgerEntries: 'entryNo, customerNo, [customerNo+open], documentNo, open',
+				applications: 'id, entryNo, appliedByEntryNo'
+			})
+			.upgrade(async (tx) => {
+				await tx
+					.table('salesLines')
+					.toCollection()
+					.modify((line: SalesLine) => {
+						line.qtyToShip ??= line.quantity;
+						line.quantityShipped ??= 0;
+						line.qtyToInvoice ??= line.quantity;
+						line.quantityInvoiced ??= 0;
+						line.shipmentNo ??= '';
+						line.shipmentLineId ??= '';
 					});
 			});
 	}

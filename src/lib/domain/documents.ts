@@ -70,6 +70,15 @@ export interface SalesLine {
 	/** On an order made from a blanket order: the blanket line it came from. */
 	blanketOrderNo: string;
 	blanketOrderLineId: string;
+	/** Order: Qty. to Ship; return order: Return Qty. to Receive. */
+	qtyToShip: number;
+	/** Order: Quantity Shipped; return order: Return Qty. Received. */
+	quantityShipped: number;
+	qtyToInvoice: number;
+	quantityInvoiced: number;
+	/** On an invoice line from Get Shipment Lines: the posted shipment line it invoices. */
+	shipmentNo: string;
+	shipmentLineId: string;
 }
 
 export type LineType = SalesLine['type'];
@@ -79,7 +88,15 @@ export type EditableHeaderField = 'documentDate' | 'postingDate' | 'dueDate' | '
 
 /** Line fields a clerk edits directly. */
 export type EditableLineField =
-	'type' | 'no' | 'description' | 'quantity' | 'unitPriceCents' | 'lineDiscountPct' | 'vatPct';
+	| 'type'
+	| 'no'
+	| 'description'
+	| 'quantity'
+	| 'unitPriceCents'
+	| 'lineDiscountPct'
+	| 'vatPct'
+	| 'qtyToShip'
+	| 'qtyToInvoice';
 
 /** The actions that matter on a document of each type, for its banner. */
 export const DOCUMENT_ACTIONS: Record<SalesDocumentType, Action[]> = {
