@@ -48,6 +48,7 @@ export function useBrowser(): E2E {
 		});
 		e2e.open = async (path: string) => {
 			const page = await e2e.context.newPage();
+			page.setDefaultTimeout(10_000);
 			page.on('console', (message) => {
 				if (message.type() === 'error') e2e.problems.push(`console: ${message.text()}`);
 			});

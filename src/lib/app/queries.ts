@@ -8,6 +8,8 @@ import type {
 	SalesLine
 } from '$lib/domain/documents';
 import type { Item } from '$lib/domain/item';
+import { lineAmountCents } from '$lib/domain/amounts';
+import type { CustLedgerEntry, PostedCreditMemo, PostedInvoice } from '$lib/domain/posted';
 import type { Blocked } from '$lib/domain/policy';
 import { readWorkDate, SETTING } from './settings';
 
@@ -221,4 +223,167 @@ export function itemListQuery(
 
 export function itemQuery(no: string): Observable<Item | null> {
 	return liveQuery(async () => (await db.items.get(no)) ?? null);
+}
+
+export type PostedKind = 'shipments' | 'invoices' | 'creditMemos';
+
+type PostedRow = PostedHeaderLike & { no: string };
+interface PostedHeaderLike {
+	sellToCustomerNo: string;
+	sellToName: string;
+	billToCustomerNo: string;
+	postingDate: string;
+	amountInclVatCents?: number;
+	cancelledBy?: string;
+	orderNo?: string;
+}
+
+function postedTables(kind: PostedKind) {
+	switch (kind) {
+		case 'shipments':
+			return { header: db.shipments, lines: db.shipmentLines, lineKey: 'shipmentNo' } as const;
+		case 'invoices':
+			return {
+				header: db.postedInvoices,
+				lines: db.postedInvoiceLines,
+				lineKey: 'documentNo'
+			} as const;
+		case 'creditMemos':
+			return {
+				header: db.postedCreditMemos,
+				lines: db.postedCreditMemoLines,
+				lineKey: 'documentNo'
+			} as const;
+	}
+}
+
+/** Posted documents of one kind, newest first, by No. or customer. */
+export function postedListQuery(
+	kind: PostedKind,
+	search: string,
+	limit: number
+): Observable<{ rows: PostedRow[]; more: boolean }> {
+	return liveQuery(async () => {
+		const term = search.trim().toLocaleLowerCase();
+		const { header } = postedTables(kind);
+		const rows = (await (header as typeof db.postedInvoices)
+			.orderBy('no')
+			.reverse()
+			.filter(
+				(row) =>
+					term === '' ||
+					row.no.toLocaleLowerCase().includes(term) ||
+					row.sellToCustomerNo.toLocaleLowerCase().startsWith(term) ||
+					row.sellToName.toLocaleLowerCase().includes(term)
+			)
+			.limit(limit + 1)
+			.toArray()) as PostedRow[];
+		return { rows: rows.slice(0, limit), more: rows.length > limit };
+	});
+}
+
+export function postedDocumentQuery(kind: 'invoices' | 'creditMemos', no: string) {
+	return liveQuery(async () => {
+		const { header, lines } = postedTables(kind);
+		const found = await (header as typeof db.postedInvoices).get(no);
+		if (!found) return null;
+		const postedLines = await (lines as typeof db.postedInvoiceLines)
+			.where('documentNo')
+			.equals(no)
+			.sortBy('lineNo');
+		const [entry, billTo, sellTo, companyName] = await Promise.all([
+			db.custLedgerEntries.where('documentNo').equals(no).first(),
+			db.customers.get(found.billToCustomerNo),
+			db.customers.get(found.sellToCustomerNo),
+			db.settings.get(SETTING.companyName)
+		]);
+		return {
+			header: found as PostedInvoice & Partial<PostedCreditMemo>,
+			lines: postedLines,
+			entry: entry ?? null,
+			billTo: billTo ?? null,
+			sellTo: sellTo ?? null,
+			companyName: companyName?.value ?? ''
+		};
+	});
+}
+
+export function shipmentQuery(no: string) {
+	return liveQuery(async () => {
+		const shipment = await db.shipments.get(no);
+		if (!shipment) return null;
+		const lines = await db.shipmentLines.where('shipmentNo').equals(no).sortBy('lineNo');
+		return { shipment, lines };
+	});
+}
+
+export interface LedgerFilter {
+	customerNo: string;
+	openOnly: boolean;
+	limit: number;
+}
+
+/** Customer ledger entries, newest first: all customers' or one customer's. */
+export function ledgerEntriesQuery(
+	filter: LedgerFilter
+): Observable<{ rows: CustLedgerEntry[]; more: boolean }> {
+	return liveQuery(async () => {
+		const source = filter.customerNo
+			? filter.openOnly
+				? db.custLedgerEntries.where('[customerNo+open]').equals([filter.customerNo, 1])
+				: db.custLedgerEntries.where('customerNo').equals(filter.customerNo)
+			: filter.openOnly
+				? db.custLedgerEntries.where('open').equals(1)
+				: db.custLedgerEntries.toCollection();
+		const rows = await source
+			.reverse()
+			.limit(filter.limit + 1)
+			.toArray();
+		rows.sort((a, b) => b.entryNo - a.entryNo);
+		return { rows: rows.slice(0, filter.limit), more: rows.length > filter.limit };
+	});
+}
+
+export interface CustomerStatistics {
+	balanceCents: number;
+	balanceDueCents: number;
+	outstandingOrdersCents: number;
+	shippedNotInvoicedCents: number;
+}
+
+/** Balance and Balance Due from the open entries; order figures pro rata of their lines. */
+export function customerStatisticsQuery(no: string): Observable<CustomerStatistics> {
+	return liveQuery(async () => {
+		const [entries, orders, workDate] = await Promise.all([
+			db.custLedgerEntries.where('[customerNo+open]').equals([no, 1]).toArray(),
+			db.salesHeaders
+				.where('billToCustomerNo')
+				.equals(no)
+				.filter((h) => h.documentType === 'Order')
+				.toArray(),
+			readWorkDate()
+		]);
+		const lines = await db.salesLines
+			.where('documentNo')
+			.anyOf(orders.map((order) => order.no))
+			.toArray();
+		let outstanding = 0;
+		let shippedNotInvoiced = 0;
+		for (const line of lines) {
+			if (line.type !== 'Item' || line.quantity === 0) continue;
+			const amount = lineAmountCents(line);
+			outstanding += Math.round((amount * (line.quantity - line.quantityShipped)) / line.quantity);
+			shippedNotInvoiced += Math.round(
+				(amount * (line.quantityShipped - line.quantityInvoiced)) / line.quantity
+			);
+		}
+		return {
+			balanceCents: entries.reduce((sum, entry) => sum + entry.remainingAmountCents, 0),
+			balanceDueCents: entries
+				.filter((entry) => entry.dueDate < workDate)
+				.reduce((sum, entry) => sum + entry.remainingAmountCents, 0),
+			outstandingOrdersCents: outstanding,
+			shippedNotInvoicedCents: shippedNotInvoiced
+		};
+	});
 }

@@ -14,6 +14,10 @@ export const NAV_LINKS: Array<{ href: string; key: string }> = [
 	{ href: '/customers', key: 'nav.customers' },
 	{ href: '/items', key: 'nav.items' },
 	...DOCUMENT_NAV.map(([type, key]) => ({ href: `/sales/${LIST_SLUG[type]}`, key })),
+	{ href: '/posted/shipments', key: 'nav.postedShipments' },
+	{ href: '/posted/invoices', key: 'nav.postedInvoices' },
+	{ href: '/posted/credit-memos', key: 'nav.postedCreditMemos' },
+	{ href: '/ledger', key: 'nav.ledger' },
 	{ href: '/settings', key: 'nav.settings' }
 ];
 
