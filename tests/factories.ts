@@ -3,6 +3,7 @@ import { emptyCustomer } from '$lib/app/customers';
 import { searchTermsOf, type Customer } from '$lib/domain/customer';
 import type { Blocked, PolicyCustomer } from '$lib/domain/policy';
 import type { Item } from '$lib/domain/item';
+import type { CustLedgerEntry } from '$lib/domain/posted';
 import type { SalesDocumentType } from '$lib/domain/documents';
 import { addLine, createSalesDocument, updateLine } from '$lib/app/documents';
 
@@ -72,4 +73,35 @@ export async function givenDocument(
 		if (discount) await updateLine({ id, field: 'lineDiscountPct', value: discount });
 	}
 	return no;
+}
+
+/** An open invoice entry for a customer, as posting would write it. */
+export async function givenInvoiceEntry(
+	customerNo: string,
+	amountCents: number,
+	dueDate: string,
+	overrides: Partial<CustLedgerEntry> = {}
+): Promise<CustLedgerEntry> {
+	const last = await db.custLedgerEntries.orderBy('entryNo').last();
+	const entryNo = (last?.entryNo ?? 0) + 1;
+	const entry: CustLedgerEntry = {
+		entryNo,
+		customerNo,
+		postingDate: '2026-01-01',
+		documentType: 'Invoice',
+		documentNo: `PSI-T${entryNo}`,
+		description: '',
+		amountCents,
+		remainingAmountCents: amountCents,
+		dueDate,
+		open: 1,
+		onHold: '',
+		noOfReminders: 0,
+		closedByEntryNo: 0,
+		closedAtDate: '',
+		...overrides
+	};
+	await db.custLedgerEntries.add(entry);
+	await db.numberSeries.put({ code: 'CLE', prefix: '', lastNo: entryNo, increment: 1, width: 0 });
+	return entry;
 }

@@ -25,6 +25,8 @@ export function emptyCustomer(no: string): Customer {
 		email: '',
 		billToCustomerNo: '',
 		paymentTermsCode: '',
+		reminderTermsCode: '',
+		financeChargeTermsCode: '',
 		creditLimitCents: 0,
 		blocked: '',
 		privacyBlocked: false,
@@ -67,44 +69,48 @@ export async function updateCustomerField(input: {
 	const error = fieldError(field, value);
 	if (error)
 		throw new ValidationError(error, `The value of ${field} is not valid.`, { max: 100 }, field);
-	await db.transaction('rw', [db.customers, db.paymentTerms], async () => {
-		const customer = await getCustomer(no);
-		const edit = decide(customer, 'customer.edit');
-		if (!edit.allowed) throw new BlockedError(edit);
-		if (field === 'billToCustomerNo' && value !== '') {
-			if (value === no) {
+	await db.transaction(
+		'rw',
+		[db.customers, db.paymentTerms, db.reminderTerms, db.financeChargeTerms],
+		async () => {
+			const customer = await getCustomer(no);
+			const edit = decide(customer, 'customer.edit');
+			if (!edit.allowed) throw new BlockedError(edit);
+			if (field === 'billToCustomerNo' && value !== '') {
+				if (value === no) {
+					throw new ValidationError(
+						'error.billToSelf',
+						'A customer cannot be its own bill-to customer.',
+						{},
+						field
+					);
+				}
+				if (!(await db.customers.get(String(value)))) {
+					throw new ValidationError(
+						'error.billToMissing',
+						`Customer ${value} does not exist.`,
+						{ no: value },
+						field
+					);
+				}
+			}
+			if (
+				field === 'paymentTermsCode' &&
+				value !== '' &&
+				!(await db.paymentTerms.get(String(value)))
+			) {
 				throw new ValidationError(
-					'error.billToSelf',
-					'A customer cannot be its own bill-to customer.',
-					{},
+					'error.paymentTermsMissing',
+					`Payment terms ${value} do not exist.`,
+					{ code: value },
 					field
 				);
 			}
-			if (!(await db.customers.get(String(value)))) {
-				throw new ValidationError(
-					'error.billToMissing',
-					`Customer ${value} does not exist.`,
-					{ no: value },
-					field
-				);
-			}
+			const changes: Partial<Customer> = { [field]: value };
+			if (field === 'name') changes.searchTerms = searchTermsOf(no, String(value));
+			await db.customers.update(no, changes);
 		}
-		if (
-			field === 'paymentTermsCode' &&
-			value !== '' &&
-			!(await db.paymentTerms.get(String(value)))
-		) {
-			throw new ValidationError(
-				'error.paymentTermsMissing',
-				`Payment terms ${value} do not exist.`,
-				{ code: value },
-				field
-			);
-		}
-		const changes: Partial<Customer> = { [field]: value };
-		if (field === 'name') changes.searchTerms = searchTermsOf(no, String(value));
-		await db.customers.update(no, changes);
-	});
+	);
 }
 
 function logEntries(no: string, before: BlockState, after: BlockState): ChangeLogEntry[] {

@@ -1,11 +1,54 @@
 import { searchTermsOf, type Customer, type PaymentTerms } from '$lib/domain/customer';
 import type { Item } from '$lib/domain/item';
 import type { Blocked } from '$lib/domain/policy';
+import type { FinanceChargeTerms, ReminderTerms } from '$lib/domain/receivables';
 
 export const DEMO_PAYMENT_TERMS: PaymentTerms[] = [
 	{ code: 'COD', description: 'Cash on delivery', dueDays: 0 },
 	{ code: '14 DAYS', description: 'Net 14 days', dueDays: 14 },
 	{ code: '30 DAYS', description: 'Net 30 days', dueDays: 30 }
+];
+
+export const DEMO_REMINDER_TERMS: ReminderTerms[] = [
+	{
+		code: 'DOMESTIC',
+		description: 'Reminders for domestic customers',
+		levels: [
+			{
+				level: 1,
+				gracePeriodDays: 5,
+				dueDays: 7,
+				feeCents: 0,
+				text: 'A friendly reminder: the invoices below are overdue.'
+			},
+			{
+				level: 2,
+				gracePeriodDays: 7,
+				dueDays: 7,
+				feeCents: 1000,
+				text: 'Second reminder: please pay the invoices below now.'
+			},
+			{
+				level: 3,
+				gracePeriodDays: 7,
+				dueDays: 5,
+				feeCents: 2500,
+				text: 'Final reminder before we hand this over for collection.'
+			}
+		]
+	}
+];
+
+export const DEMO_FINANCE_CHARGE_TERMS: FinanceChargeTerms[] = [
+	{
+		code: 'STANDARD',
+		description: '8 % a year on overdue invoices',
+		interestRatePct: 8,
+		interestPeriodDays: 365,
+		gracePeriodDays: 10,
+		minimumAmountCents: 100,
+		additionalFeeCents: 500
+	}
 ];
 
 type DemoCustomer = [
@@ -165,6 +208,8 @@ export function demoCustomers(): Customer[] {
 			email: `info@${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`,
 			billToCustomerNo: '',
 			paymentTermsCode,
+			reminderTermsCode: DEMO_REMINDER_TERMS[0]!.code,
+			financeChargeTermsCode: DEMO_FINANCE_CHARGE_TERMS[0]!.code,
 			creditLimitCents: limit * 100,
 			blocked,
 			privacyBlocked: false,

@@ -1,5 +1,11 @@
 import { db } from '$lib/db/db';
-import { demoCustomers, DEMO_ITEMS, DEMO_PAYMENT_TERMS } from './demo-data';
+import {
+	demoCustomers,
+	DEMO_FINANCE_CHARGE_TERMS,
+	DEMO_ITEMS,
+	DEMO_PAYMENT_TERMS,
+	DEMO_REMINDER_TERMS
+} from './demo-data';
 import { DEFAULT_SERIES } from './numbering';
 import { SETTING } from './settings';
 
@@ -15,6 +21,8 @@ async function resetCompany(withDemo: boolean, onlyIfNew = false): Promise<void>
 			)
 		);
 		await db.paymentTerms.bulkPut(DEMO_PAYMENT_TERMS);
+		await db.reminderTerms.bulkPut(DEMO_REMINDER_TERMS);
+		await db.financeChargeTerms.bulkPut(DEMO_FINANCE_CHARGE_TERMS);
 		await db.settings.bulkPut([
 			{ key: SETTING.initialized, value: new Date().toISOString() },
 			{ key: SETTING.companyName, value: withDemo ? 'Holdfast Demo BV' : '' }

@@ -5,6 +5,8 @@ type Refusal = Extract<Decision, { allowed: false }>;
 /** Thrown by a command before it writes anything, when the policy refuses the action. */
 export class BlockedError extends Error {
 	readonly decision: Refusal;
+	/** The journal line that was refused, when a journal posting stopped on it. */
+	lineNo?: number;
 
 	constructor(decision: Refusal) {
 		super(decision.message);

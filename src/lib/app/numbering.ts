@@ -13,7 +13,12 @@ export const DEFAULT_SERIES: readonly NumberSeries[] = [
 	{ code: 'S-SHPT', prefix: 'PSS-', lastNo: 1000, increment: 1, width: 4 },
 	{ code: 'S-PINV', prefix: 'PSI-', lastNo: 1000, increment: 1, width: 4 },
 	{ code: 'S-PCR', prefix: 'PSCM-', lastNo: 1000, increment: 1, width: 4 },
-	{ code: 'S-RCPT', prefix: 'PRR-', lastNo: 1000, increment: 1, width: 4 }
+	{ code: 'S-RCPT', prefix: 'PRR-', lastNo: 1000, increment: 1, width: 4 },
+	{ code: 'CASHRCPT', prefix: 'PMT-', lastNo: 1000, increment: 1, width: 4 },
+	{ code: 'REMINDER', prefix: 'R-', lastNo: 1000, increment: 1, width: 4 },
+	{ code: 'ISSREM', prefix: 'IR-', lastNo: 1000, increment: 1, width: 4 },
+	{ code: 'FINCHRG', prefix: 'FC-', lastNo: 1000, increment: 1, width: 4 },
+	{ code: 'ISSFINCHRG', prefix: 'IFC-', lastNo: 1000, increment: 1, width: 4 }
 ];
 
 /** The next entry No. of a ledger (1, 2, 3…); inside a transaction over `numberSeries`. */

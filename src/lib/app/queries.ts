@@ -99,7 +99,12 @@ export function paymentTermsQuery(): Observable<PaymentTerms[]> {
 
 export function blockHistoryQuery(no: string): Observable<ChangeLogEntry[]> {
 	return liveQuery(() =>
-		db.changeLog.where('[key+at]').between([no, ''], [no, '\uffff']).reverse().toArray()
+		db.changeLog
+			.where('[key+at]')
+			.between([no, ''], [no, '\uffff'])
+			.filter((entry) => entry.tableName === 'customers')
+			.reverse()
+			.toArray()
 	);
 }
 

@@ -11,6 +11,13 @@ import type {
 	Shipment,
 	ShipmentLine
 } from '$lib/domain/posted';
+import type {
+	FinanceChargeMemo,
+	FinanceChargeTerms,
+	JournalLine,
+	Reminder,
+	ReminderTerms
+} from '$lib/domain/receivables';
 
 export interface NumberSeries {
 	code: string;
@@ -30,9 +37,9 @@ export interface Setting {
 export interface ChangeLogEntry {
 	id: string;
 	at: string;
-	tableName: 'customers';
+	tableName: 'customers' | 'custLedgerEntries';
 	key: string;
-	field: 'blocked' | 'privacyBlocked';
+	field: 'blocked' | 'privacyBlocked' | 'onHold';
 	oldValue: string;
 	newValue: string;
 }
@@ -59,6 +66,11 @@ export class AppDB extends Dexie {
 	postedCreditMemoLines!: EntityTable<PostedLine, 'id'>;
 	custLedgerEntries!: EntityTable<CustLedgerEntry, 'entryNo'>;
 	applications!: EntityTable<Application, 'id'>;
+	journalLines!: EntityTable<JournalLine, 'id'>;
+	reminderTerms!: EntityTable<ReminderTerms, 'code'>;
+	financeChargeTerms!: EntityTable<FinanceChargeTerms, 'code'>;
+	reminders!: EntityTable<Reminder, 'no'>;
+	financeChargeMemos!: EntityTable<FinanceChargeMemo, 'no'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -129,6 +141,24 @@ export class AppDB extends Dexie {
 						line.quantityInvoiced ??= 0;
 						line.shipmentNo ??= '';
 						line.shipmentLineId ??= '';
+					});
+			});
+		// Version 4: receivables — cash receipt journal, reminders, finance charge memos.
+		this.version(4)
+			.stores({
+				journalLines: 'id, lineNo',
+				reminderTerms: 'code',
+				financeChargeTerms: 'code',
+				reminders: 'no, customerNo, status',
+				financeChargeMemos: 'no, customerNo, status'
+			})
+			.upgrade(async (tx) => {
+				await tx
+					.table('customers')
+					.toCollection()
+					.modify((customer: Customer) => {
+						customer.reminderTermsCode ??= '';
+						customer.financeChargeTermsCode ??= '';
 					});
 			});
 	}

@@ -11,6 +11,8 @@ export interface Customer extends PolicyCustomer {
 	/** '' when the customer pays its own invoices. */
 	billToCustomerNo: string;
 	paymentTermsCode: string;
+	reminderTermsCode: string;
+	financeChargeTermsCode: string;
 	creditLimitCents: number;
 	/** Lower-case prefixes index: the No. and every word of the Name (kept by the commands). */
 	searchTerms: string[];
@@ -33,6 +35,8 @@ export type EditableCustomerField =
 	| 'email'
 	| 'billToCustomerNo'
 	| 'paymentTermsCode'
+	| 'reminderTermsCode'
+	| 'financeChargeTermsCode'
 	| 'creditLimitCents';
 
 export const TEXT_FIELD_MAX = 100;

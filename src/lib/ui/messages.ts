@@ -25,7 +25,12 @@ function isQuotaError(error: unknown): boolean {
 
 /** A message a clerk understands for anything a command throws; never a stack trace. */
 export function errorText(error: unknown, t: Translate): string {
-	if (error instanceof BlockedError) return refusalText(error.decision, t);
+	if (error instanceof BlockedError) {
+		const text = refusalText(error.decision, t);
+		return error.lineNo
+			? t('error.onLine', { values: { line: error.lineNo, message: text } })
+			: text;
+	}
 	if (error instanceof ValidationError || error instanceof NotFoundError) {
 		return t(error.key, { values: error.values });
 	}
