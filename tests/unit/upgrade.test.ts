@@ -20,11 +20,17 @@ describe('upgrade from version 1', () => {
 		const name = `upgrade-${crypto.randomUUID()}`;
 		const old = new Dexie(name);
 		old.version(1).stores(VERSION_1);
+		// Version 1 customers had no reminder or finance charge terms.
 		const customers = [
 			aCustomer({ blocked: 'Ship' }),
 			aCustomer({ privacyBlocked: true, blocked: 'All' })
 		];
-		await old.table('customers').bulkAdd(customers);
+		await old.table('customers').bulkAdd(
+			customers.map((customer) => {
+				const { reminderTermsCode: _r, financeChargeTermsCode: _f, ...v1 } = customer;
+				return v1;
+			})
+		);
 		await old.table('items').add({
 			no: 'I1',
 			description: 'Oak Desk',
@@ -43,8 +49,14 @@ describe('upgrade from version 1', () => {
 		const upgraded = new AppDB(name);
 		await upgraded.open();
 
-		expect(upgraded.verno).toBe(3);
-		expect(await upgraded.customers.toArray()).toEqual(customers);
+		expect(upgraded.verno).toBe(4);
+		expect(await upgraded.customers.toArray()).toEqual(
+			customers.map((customer) => ({
+				...customer,
+				reminderTermsCode: '',
+				financeChargeTermsCode: ''
+			}))
+		);
 		expect(await upgraded.items.get('I1')).toMatchObject({ searchTerms: ['i1', 'oak', 'desk'] });
 		expect(await upgraded.items.where('searchTerms').startsWith('des').primaryKeys()).toEqual([
 			'I1'
