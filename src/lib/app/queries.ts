@@ -10,6 +10,13 @@ import type {
 import type { Item } from '$lib/domain/item';
 import { lineAmountCents } from '$lib/domain/amounts';
 import type { CustLedgerEntry, PostedCreditMemo, PostedInvoice } from '$lib/domain/posted';
+import {
+	ageReceivables,
+	type AgedBuckets,
+	type FinanceChargeMemo,
+	type JournalLine,
+	type Reminder
+} from '$lib/domain/receivables';
 import type { Blocked } from '$lib/domain/policy';
 import { readWorkDate, SETTING } from './settings';
 
@@ -391,4 +398,90 @@ export function customerStatisticsQuery(no: string): Observable<CustomerStatisti
 			shippedNotInvoicedCents: shippedNotInvoiced
 		};
 	});
+}
+
+export function journalLinesQuery(): Observable<JournalLine[]> {
+	return liveQuery(() => db.journalLines.orderBy('lineNo').toArray());
+}
+
+/** A customer's open entries, oldest due first (for Apply Entries). */
+export async function openEntriesOf(customerNo: string): Promise<CustLedgerEntry[]> {
+	const entries = await db.custLedgerEntries
+		.where('[customerNo+open]')
+		.equals([customerNo, 1])
+		.toArray();
+	return entries.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.entryNo - b.entryNo);
+}
+
+export function remindersQuery(): Observable<Reminder[]> {
+	return liveQuery(() => db.reminders.orderBy('no').reverse().limit(500).toArray());
+}
+
+export function reminderQuery(no: string) {
+	return liveQuery(async () => {
+		const reminder = await db.reminders.get(no);
+		if (!reminder) return null;
+		const [customer, companyName] = await Promise.all([
+			db.customers.get(reminder.customerNo),
+			db.settings.get(SETTING.companyName)
+		]);
+		return { reminder, customer: customer ?? null, companyName: companyName?.value ?? '' };
+	});
+}
+
+export function financeChargeMemosQuery(): Observable<FinanceChargeMemo[]> {
+	return liveQuery(() => db.financeChargeMemos.orderBy('no').reverse().limit(500).toArray());
+}
+
+export function financeChargeMemoQuery(no: string) {
+	return liveQuery(async () => {
+		const memo = await db.financeChargeMemos.get(no);
+		if (!memo) return null;
+		const customer = await db.customers.get(memo.customerNo);
+		return { memo, customer: customer ?? null };
+	});
+}
+
+export interface AgedView {
+	workDate: string;
+	total: AgedBuckets;
+	customers: Array<{ no: string; name: string; buckets: AgedBuckets; balanceCents: number }>;
+}
+
+/** Aged receivables at the work date, for one customer or all of them. */
+export function agedReceivablesQuery(customerNo?: string): Observable<AgedView> {
+	return liveQuery(async () => {
+		const [entries, workDate] = await Promise.all([
+			customerNo
+				? db.custLedgerEntries.where('[customerNo+open]').equals([customerNo, 1]).toArray()
+				: db.custLedgerEntries.where('open').equals(1).toArray(),
+			readWorkDate()
+		]);
+		const byCustomer = new Map<string, CustLedgerEntry[]>();
+		for (const entry of entries) {
+			byCustomer.set(entry.customerNo, [...(byCustomer.get(entry.customerNo) ?? []), entry]);
+		}
+		const names = new Map(
+			(await db.customers.bulkGet([...byCustomer.keys()]))
+				.filter((c): c is Customer => !!c)
+				.map((c) => [c.no, c.name])
+		);
+		const customers = [...byCustomer.entries()]
+			.map(([no, own]) => ({
+				no,
+				name: names.get(no) ?? '',
+				buckets: ageReceivables(own, workDate),
+				balanceCents: own.reduce((sum, entry) => sum + entry.remainingAmountCents, 0)
+			}))
+			.filter((row) => row.balanceCents !== 0)
+			.sort((a, b) => a.no.localeCompare(b.no));
+		return { workDate, total: ageReceivables(entries, workDate), customers };
+	});
+}
+
+export function termsQuery() {
+	return liveQuery(async () => ({
+		reminder: await db.reminderTerms.orderBy('code').toArray(),
+		finance: await db.financeChargeTerms.orderBy('code').toArray()
+	}));
 }

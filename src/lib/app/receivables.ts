@@ -10,8 +10,10 @@ import {
 	reminderCandidates,
 	reminderLevel,
 	type FinanceChargeMemo,
+	type FinanceChargeTerms,
 	type JournalLine,
-	type Reminder
+	type Reminder,
+	type ReminderTerms
 } from '$lib/domain/receivables';
 import { BlockedError, NotFoundError, ValidationError } from './errors';
 import { nextEntryNo, nextNo } from './numbering';
@@ -627,5 +629,51 @@ export async function issueFinanceChargeMemo(input: { no: string }): Promise<str
 			await db.financeChargeMemos.update(memo.no, { status: 'Issued', issuedNo });
 			return issuedNo;
 		}
+	);
+}
+
+/** Saves reminder terms with their levels (numbered 1..n in the order given). */
+export async function saveReminderTerms(input: ReminderTerms): Promise<void> {
+	const code = input.code.trim().toUpperCase();
+	const levels = input.levels.map((level, index) => ({ ...level, level: index + 1 }));
+	const figures = levels.flatMap((level) => [level.gracePeriodDays, level.dueDays, level.feeCents]);
+	if (
+		!code ||
+		code.length > 10 ||
+		figures.some((value) => !Number.isSafeInteger(value) || value < 0)
+	) {
+		throw new ValidationError(
+			'error.termsInvalid',
+			'Check the terms: every figure must be zero or more.'
+		);
+	}
+	await db.transaction('rw', db.reminderTerms, () =>
+		db.reminderTerms.put({ code, description: input.description.trim(), levels })
+	);
+}
+
+/** Saves finance charge terms. */
+export async function saveFinanceChargeTerms(input: FinanceChargeTerms): Promise<void> {
+	const code = input.code.trim().toUpperCase();
+	const figures = [
+		input.interestRatePct,
+		input.interestPeriodDays,
+		input.gracePeriodDays,
+		input.minimumAmountCents,
+		input.additionalFeeCents
+	];
+	if (
+		!code ||
+		code.length > 10 ||
+		figures.some((value) => !Number.isFinite(value) || value < 0) ||
+		input.interestPeriodDays === 0
+	) {
+		throw new ValidationError(
+			'error.termsInvalid',
+			'Check the terms: every figure must be zero or more.'
+		);
+	}
+	await db.transaction('rw', db.financeChargeTerms, () =>
+		db.financeChargeTerms.put({ ...input, code })
 	);
 }

@@ -18,6 +18,11 @@ export const NAV_LINKS: Array<{ href: string; key: string }> = [
 	{ href: '/posted/invoices', key: 'nav.postedInvoices' },
 	{ href: '/posted/credit-memos', key: 'nav.postedCreditMemos' },
 	{ href: '/ledger', key: 'nav.ledger' },
+	{ href: '/cash-receipt-journal', key: 'nav.cashReceiptJournal' },
+	{ href: '/reminders', key: 'nav.reminders' },
+	{ href: '/finance-charge-memos', key: 'nav.financeChargeMemos' },
+	{ href: '/aged-receivables', key: 'nav.aged' },
+	{ href: '/terms', key: 'nav.terms' },
 	{ href: '/settings', key: 'nav.settings' }
 ];
 
