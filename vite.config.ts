@@ -1,8 +1,45 @@
 import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [
+		sveltekit(),
+		// A generated service worker precaches every asset; a new version waits for the user.
+		SvelteKitPWA({
+			registerType: 'prompt',
+			base: '/',
+			scope: '/',
+			injectRegister: false,
+			kit: { adapterFallback: 'index.html', spa: true },
+			manifest: {
+				name: 'Holdfast — sales and receivables',
+				short_name: 'Holdfast',
+				description:
+					'Sales and receivables in your browser, with Business Central customer blocking.',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				theme_color: '#1f4e79',
+				background_color: '#ffffff',
+				icons: [
+					{ src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: '/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			workbox: {
+				globPatterns: ['client/**/*.{js,css,ico,png,svg,webmanifest,woff2}'],
+				cleanupOutdatedCaches: true
+			},
+			devOptions: { enabled: false }
+		})
+	],
 	// Svelte components resolve to their browser build under vitest (jsdom).
 	resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
 	test: {

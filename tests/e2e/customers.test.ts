@@ -125,6 +125,7 @@ describe('customer card', () => {
 		expect(await page.locator('tbody').textContent()).toContain('Gent Trading NV');
 
 		await page.getByLabel('Search by No. or Name').fill('');
+		await expect.poll(() => page.locator('tbody tr').count()).toBe(15);
 		await page.getByLabel('Blocked').selectOption('Ship');
 		await expect.poll(() => page.locator('tbody tr').count()).toBe(1);
 		expect(await page.locator('tbody').textContent()).toContain('Blocked: Ship');

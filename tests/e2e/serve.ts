@@ -24,7 +24,7 @@ function freePort(): Promise<number> {
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
 	const deadline = Date.now() + 30_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}`);
+		if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
 		try {
 			const response = await fetch(url);
 			if (response.ok) return;
@@ -33,7 +33,7 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
 		}
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
-	throw new Error(`vite preview did not answer on ${url}`);
+	throw new Error(`the app server did not answer on ${url}`);
 }
 
 /** Serves the built app (not the dev server: the real bundle) on a free port for e2e tests. */
@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
 	const port = await freePort();
 	const child = spawn(
 		'node',
-		[vite, 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+		['scripts/serve.mjs', '--port', String(port), '--host', '127.0.0.1'],
 		{
 			stdio: 'ignore'
 		}

@@ -446,6 +446,43 @@ export const nl: Record<MessageKey, string> = {
 	'error.issued': '{no} is verstuurd en kan niet gewijzigd worden.',
 	'error.termsMissing': 'Voorwaarden {code} bestaan niet.',
 	'error.termsInvalid': 'Controleer de voorwaarden: elk getal moet nul of meer zijn.',
+	'app.updateReady': 'Een nieuwe versie van Holdfast staat klaar.',
+	'app.reloadToUpdate': 'Opnieuw laden om bij te werken',
+	'settings.storage': 'Opslag in deze browser',
+	'settings.usage': 'Gebruikt: {used} van {quota}',
+	'settings.persisted': 'De opslag is blijvend: de browser wist ze niet om ruimte vrij te maken.',
+	'settings.notPersisted':
+		'De opslag is niet blijvend: de browser kan ze wissen bij plaatsgebrek. Exporteer regelmatig een back-up.',
+	'settings.unknown': 'onbekend',
+	'backup.title': 'Back-up en herstel',
+	'backup.export': 'Back-up exporteren',
+	'backup.import': 'Back-upbestand importeren',
+	'backup.importHelp':
+		'Importeren vervangt alle gegevens in deze browser door die van het bestand, nadat het hele bestand gecontroleerd is.',
+	'backup.invalid': 'Het bestand kan niet geïmporteerd worden; er is niets gewijzigd.',
+	'backup.tooLarge': 'Het bestand is groter dan {max} MB; er is niets gewijzigd.',
+	'backup.notJson':
+		'Het bestand is geen volledige Holdfast-back-up (de JSON kon niet gelezen worden).',
+	'backup.newer':
+		'De back-up komt van een nieuwere versie van Holdfast (schema {version}); werk Holdfast eerst bij.',
+	'backup.confirm':
+		'Alle gegevens in deze browser vervangen door deze back-up ({records} records)?',
+	'backup.done': 'Back-up geïmporteerd: {records} records.',
+	'backup.counts': '{table}: {count}',
+	'csv.title': 'Klanten importeren uit CSV',
+	'csv.file': 'CSV-bestand',
+	'csv.mapping': 'Kolom voor {field}',
+	'csv.notMapped': '(niet geïmporteerd)',
+	'csv.preview': 'Voorbeeld',
+	'csv.valid':
+		'{count, plural, one {# rij kan geïmporteerd worden} other {# rijen kunnen geïmporteerd worden}}',
+	'csv.errors': 'Rijen met fouten (niet geïmporteerd)',
+	'csv.rowError': 'Rij {row}: {message}',
+	'csv.duplicate': 'Klantnr. {no} bestaat al of komt twee keer voor.',
+	'csv.nameRequired': 'Naam is verplicht.',
+	'csv.run': 'Geldige rijen importeren',
+	'csv.done': '{count, plural, one {# klant geïmporteerd.} other {# klanten geïmporteerd.}}',
+	'csv.reading': 'Bestand lezen…',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 };
