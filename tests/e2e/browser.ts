@@ -42,7 +42,7 @@ export function useBrowser(): E2E {
 		e2e.problems = [];
 		e2e.context = await e2e.browser.newContext({ baseURL, locale: 'en-GB' });
 		e2e.context.on('request', (request) => {
-			if (!request.url().startsWith(baseURL) && !request.url().startsWith('data:')) {
+			if (!/^(data|blob):/.test(request.url()) && !request.url().startsWith(baseURL)) {
 				e2e.problems.push(`request to another origin: ${request.url()}`);
 			}
 		});

@@ -62,3 +62,43 @@ describe('installable and offline', () => {
 		expect(dialogs).toBe(0);
 	});
 });
+
+describe('backup and sandbox in Settings', () => {
+	it('exports a backup, starts empty, and imports it again', async () => {
+		const page = await e2e.open('/settings');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export backup' }).click()
+		]);
+		const file = await download.path();
+
+		await page.getByRole('button', { name: 'Start empty company' }).click();
+		await page.getByRole('alertdialog').getByRole('button', { name: 'Yes' }).click();
+		await page.getByRole('status').filter({ hasText: 'The company is empty.' }).waitFor();
+
+		await page.getByLabel('Import backup file').setInputFiles(file);
+		await page.getByRole('alertdialog').getByRole('button', { name: 'Yes' }).click();
+		await page
+			.getByRole('status')
+			.filter({ hasText: /Backup imported: \d+ records\./ })
+			.waitFor();
+
+		await page.goto('/customers');
+		await expect.poll(() => page.locator('tbody tr').count()).toBe(15);
+	});
+
+	it('refuses a broken backup and says why', async () => {
+		const page = await e2e.open('/settings');
+		await page.getByLabel('Import backup file').setInputFiles({
+			name: 'broken.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('{"format": "holdfast-backup", "schemaVers')
+		});
+		await page
+			.getByRole('alert')
+			.filter({ hasText: 'The file is not a complete Holdfast backup' })
+			.waitFor();
+		await page.goto('/customers');
+		await expect.poll(() => page.locator('tbody tr').count()).toBe(15);
+	});
+});

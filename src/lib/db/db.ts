@@ -1,5 +1,6 @@
-import { Dexie, type EntityTable } from 'dexie';
-import { searchTermsOf, type Customer, type PaymentTerms } from '$lib/domain/customer';
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { ROW_MIGRATIONS } from './migrations';
+import type { Customer, PaymentTerms } from '$lib/domain/customer';
 import type { SalesHeader, SalesLine } from '$lib/domain/documents';
 import type { Item } from '$lib/domain/item';
 import type {
@@ -46,6 +47,16 @@ export interface ChangeLogEntry {
 
 export const DATABASE_NAME = 'holdfast';
 
+/** Runs one version's row migrations over the stored tables inside Dexie's upgrade. */
+async function upgradeTo(tx: Transaction, version: number): Promise<void> {
+	for (const [table, migrate] of Object.entries(ROW_MIGRATIONS[version] ?? {})) {
+		await tx
+			.table(table)
+			.toCollection()
+			.modify((row: Record<string, unknown>) => migrate(row));
+	}
+}
+
 /** Every version ever shipped stays here; a change is a new version with an upgrade. */
 export class AppDB extends Dexie {
 	customers!: EntityTable<Customer, 'no'>;
@@ -91,30 +102,7 @@ export class AppDB extends Dexie {
 				salesHeaders: 'no, documentType, sellToCustomerNo, billToCustomerNo, [documentType+no]',
 				salesLines: 'id, documentNo, [documentNo+lineNo], blanketOrderLineId'
 			})
-			.upgrade(async (tx) => {
-				await tx
-					.table('items')
-					.toCollection()
-					.modify((item: Item) => {
-						item.searchTerms = searchTermsOf(item.no, item.description);
-					});
-				await tx
-					.table('salesHeaders')
-					.toCollection()
-					.modify((header: SalesHeader) => {
-						header.amountCents ??= 0;
-						header.amountInclVatCents ??= 0;
-					});
-				await tx
-					.table('salesLines')
-					.toCollection()
-					.modify((line: SalesLine) => {
-						line.unitOfMeasure ??= '';
-						line.quantityOrdered ??= 0;
-						line.blanketOrderNo ??= '';
-						line.blanketOrderLineId ??= '';
-					});
-			});
+			.upgrade((tx) => upgradeTo(tx, 2));
 		// Version 3: posting — posted documents, the customer ledger and applications.
 		this.version(3)
 			.stores({
@@ -130,19 +118,7 @@ export class AppDB extends Dexie {
 				custLedgerEntries: 'entryNo, customerNo, [customerNo+open], documentNo, open',
 				applications: 'id, entryNo, appliedByEntryNo'
 			})
-			.upgrade(async (tx) => {
-				await tx
-					.table('salesLines')
-					.toCollection()
-					.modify((line: SalesLine) => {
-						line.qtyToShip ??= line.quantity;
-						line.quantityShipped ??= 0;
-						line.qtyToInvoice ??= line.quantity;
-						line.quantityInvoiced ??= 0;
-						line.shipmentNo ??= '';
-						line.shipmentLineId ??= '';
-					});
-			});
+			.upgrade((tx) => upgradeTo(tx, 3));
 		// Version 4: receivables — cash receipt journal, reminders, finance charge memos.
 		this.version(4)
 			.stores({
@@ -152,15 +128,7 @@ export class AppDB extends Dexie {
 				reminders: 'no, customerNo, status',
 				financeChargeMemos: 'no, customerNo, status'
 			})
-			.upgrade(async (tx) => {
-				await tx
-					.table('customers')
-					.toCollection()
-					.modify((customer: Customer) => {
-						customer.reminderTermsCode ??= '';
-						customer.financeChargeTermsCode ??= '';
-					});
-			});
+			.upgrade((tx) => upgradeTo(tx, 4));
 	}
 }
 
