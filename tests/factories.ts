@@ -34,9 +34,12 @@ export function blockOf(level: Level): Pick<PolicyCustomer, 'blocked' | 'privacy
 		: { blocked: level, privacyBlocked: false };
 }
 
+/** Every table's rows, but the log of refused attempts (an audit trail, written on refusal). */
 export async function snapshotDatabase(): Promise<Record<string, unknown[]>> {
 	const entries = await Promise.all(
-		db.tables.map(async (table) => [table.name, await table.toArray()] as const)
+		db.tables
+			.filter((table) => table.name !== 'refusedAttempts')
+			.map(async (table) => [table.name, await table.toArray()] as const)
 	);
 	return Object.fromEntries(entries);
 }

@@ -171,3 +171,36 @@ describe('languages', () => {
 		expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
 	});
 });
+
+describe('block management', () => {
+	it('the policy explorer shows the matrix from the policy module', async () => {
+		const page = await e2e.open('/policy');
+		const row = page.locator('tbody tr', { hasText: 'order.postInvoice' });
+		expect(
+			await row
+				.locator('td[data-allowed]')
+				.evaluateAll((cells) => cells.map((cell) => cell.getAttribute('data-allowed')))
+		).toEqual(['true', 'true', 'false', 'false', 'false']);
+		expect(await axeViolations(page)).toEqual([]);
+	});
+
+	it('a stale tab is refused by the command, says why, and the attempt is logged', async () => {
+		const page = await e2e.open('/customers/C00080');
+		const other = await e2e.open('/customers/C00080');
+		await other.getByLabel('Blocked', { exact: true }).selectOption('All');
+		await other.getByRole('note', { name: 'Customer C00080 is blocked with type All.' }).waitFor();
+		// The first tab's button is still enabled until its live query catches up; race it.
+		await page.evaluate(() => {
+			const button = [...document.querySelectorAll('button')].find(
+				(b) => b.textContent === 'New Sales Order'
+			);
+			button?.removeAttribute('disabled');
+			button?.click();
+		});
+		await page.goto('/refusals');
+		await page.locator('tbody tr', { hasText: 'C00080' }).first().waitFor();
+		expect(await page.locator('tbody').textContent()).toContain(
+			'You cannot create this type of document when Customer C00080 is blocked with type All.'
+		);
+	});
+});

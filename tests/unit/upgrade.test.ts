@@ -49,7 +49,7 @@ describe('upgrade from version 1', () => {
 		const upgraded = new AppDB(name);
 		await upgraded.open();
 
-		expect(upgraded.verno).toBe(4);
+		expect(upgraded.verno).toBe(5);
 		expect(await upgraded.customers.toArray()).toEqual(
 			customers.map((customer) => ({
 				...customer,

@@ -260,6 +260,14 @@ const TABLES = {
 			})
 		)
 	}),
+	refusedAttempts: v.object({
+		id: text,
+		at: text,
+		action: text,
+		customerNo: text,
+		documentNo: text,
+		message: text
+	}),
 	financeChargeMemos: v.object({
 		no: text,
 		customerNo: text,

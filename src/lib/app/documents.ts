@@ -14,7 +14,8 @@ import {
 } from '$lib/domain/documents';
 import { decideForDocument, type Action } from '$lib/domain/policy';
 import { outstandingQuantity, round5, withDefaultQuantities } from '$lib/domain/posting';
-import { BlockedError, NotFoundError, ValidationError } from './errors';
+import { NotFoundError, ValidationError } from './errors';
+import { refuse } from './refusals';
 import { nextNo } from './numbering';
 import { readWorkDate } from './settings';
 
@@ -44,13 +45,14 @@ async function getCustomer(no: string): Promise<Customer> {
 export async function customersAllowed(
 	sellToNo: string,
 	billToNo: string | undefined,
-	action: Action
+	action: Action,
+	documentNo = ''
 ): Promise<{ sellTo: Customer; billTo: Customer }> {
 	const sellTo = await getCustomer(sellToNo);
 	const resolvedBillTo = billToNo || sellTo.billToCustomerNo || sellTo.no;
 	const billTo = resolvedBillTo === sellTo.no ? sellTo : await getCustomer(resolvedBillTo);
 	const decision = decideForDocument(sellTo, billTo, action);
-	if (!decision.allowed) throw new BlockedError(decision);
+	if (!decision.allowed) refuse(decision, action, documentNo);
 	return { sellTo, billTo };
 }
 
@@ -213,7 +215,8 @@ export async function changeSellToCustomer(input: {
 		const { sellTo, billTo } = await customersAllowed(
 			input.customerNo,
 			undefined,
-			CREATE_ACTION[header.documentType]
+			CREATE_ACTION[header.documentType],
+			header.no
 		);
 		await db.salesHeaders.update(header.no, {
 			sellToCustomerNo: sellTo.no,
@@ -236,7 +239,8 @@ export async function changeBillToCustomer(input: {
 		const { billTo } = await customersAllowed(
 			header.sellToCustomerNo,
 			input.customerNo || header.sellToCustomerNo,
-			CREATE_ACTION[header.documentType]
+			CREATE_ACTION[header.documentType],
+			header.no
 		);
 		await db.salesHeaders.update(header.no, {
 			billToCustomerNo: billTo.no,

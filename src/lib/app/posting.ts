@@ -20,7 +20,8 @@ import {
 	linesOf,
 	refreshTotals
 } from './documents';
-import { BlockedError, NotFoundError, ValidationError } from './errors';
+import { NotFoundError, ValidationError } from './errors';
+import { refuse } from './refusals';
 import { nextEntryNo, nextNo } from './numbering';
 
 /**
@@ -62,7 +63,7 @@ async function checkPolicy(
 	header: SalesHeader,
 	action: Action
 ): Promise<{ sellTo: Customer; billTo: Customer }> {
-	return customersAllowed(header.sellToCustomerNo, header.billToCustomerNo, action);
+	return customersAllowed(header.sellToCustomerNo, header.billToCustomerNo, action, header.no);
 }
 
 interface PostedLineDraft {
@@ -532,7 +533,7 @@ async function cancelInvoice(no: string, action: Action): Promise<string> {
 	const billTo = await db.customers.get(invoice.billToCustomerNo);
 	if (!sellTo || !billTo) throw new NotFoundError('Customer', invoice.billToCustomerNo);
 	const decision = decideForDocument(sellTo, billTo, action);
-	if (!decision.allowed) throw new BlockedError(decision);
+	if (!decision.allowed) refuse(decision, action, no);
 	if (invoice.cancelledBy) {
 		throw new ValidationError(
 			'error.alreadyCancelled',

@@ -1,5 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
-import { db, type ChangeLogEntry } from '$lib/db/db';
+import { db, type ChangeLogEntry, type RefusedAttempt } from '$lib/db/db';
 import type { Customer, PaymentTerms } from '$lib/domain/customer';
 import type {
 	DocumentStatus,
@@ -484,4 +484,14 @@ export function termsQuery() {
 		reminder: await db.reminderTerms.orderBy('code').toArray(),
 		finance: await db.financeChargeTerms.orderBy('code').toArray()
 	}));
+}
+
+/** Refused attempts, newest first: all, or one customer's. */
+export function refusedAttemptsQuery(customerNo?: string): Observable<RefusedAttempt[]> {
+	return liveQuery(async () => {
+		const rows = customerNo
+			? await db.refusedAttempts.where('customerNo').equals(customerNo).toArray()
+			: await db.refusedAttempts.orderBy('at').reverse().limit(500).toArray();
+		return rows.sort((a, b) => b.at.localeCompare(a.at));
+	});
 }

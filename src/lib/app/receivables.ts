@@ -17,6 +17,7 @@ import {
 } from '$lib/domain/receivables';
 import { BlockedError, NotFoundError, ValidationError } from './errors';
 import { nextEntryNo, nextNo } from './numbering';
+import { recordRefusal, refuse } from './refusals';
 import { readWorkDate } from './settings';
 
 const ON_HOLD_MAX = 3;
@@ -169,7 +170,12 @@ export async function applyEntries(input: {
 	});
 }
 
-function refusedOnLine(decision: Extract<Decision, { allowed: false }>, line: JournalLine): never {
+function refusedOnLine(
+	decision: Extract<Decision, { allowed: false }>,
+	action: Action,
+	line: JournalLine
+): never {
+	recordRefusal(decision, action, line.documentNo);
 	const error = new BlockedError(decision);
 	error.lineNo = line.lineNo / 10_000;
 	throw error;
@@ -280,7 +286,7 @@ export async function postJournal(): Promise<number> {
 				}
 				const action: Action = line.documentType === 'Payment' ? 'payment.post' : 'refund.post';
 				const decision = decide(customer, action);
-				if (!decision.allowed) refusedOnLine(decision, line);
+				if (!decision.allowed) refusedOnLine(decision, action, line);
 			}
 			for (const line of lines) await postJournalLine(line);
 			await db.journalLines.clear();
@@ -470,10 +476,15 @@ async function addChargeEntry(
 	});
 }
 
-function ensureAllowed(customer: Customer | undefined, no: string, action: Action): Customer {
+function ensureAllowed(
+	customer: Customer | undefined,
+	no: string,
+	action: Action,
+	documentNo: string
+): Customer {
 	if (!customer) throw new NotFoundError('Customer', no);
 	const decision = decide(customer, action);
-	if (!decision.allowed) throw new BlockedError(decision);
+	if (!decision.allowed) refuse(decision, action, documentNo);
 	return customer;
 }
 
@@ -496,7 +507,8 @@ export async function issueReminder(input: { no: string }): Promise<string> {
 			ensureAllowed(
 				await db.customers.get(reminder.customerNo),
 				reminder.customerNo,
-				'reminder.issue'
+				'reminder.issue',
+				reminder.no
 			);
 			const issuedNo = await nextNo('ISSREM', async () => false);
 			if (reminder.feeCents > 0) {
@@ -612,7 +624,8 @@ export async function issueFinanceChargeMemo(input: { no: string }): Promise<str
 			ensureAllowed(
 				await db.customers.get(memo.customerNo),
 				memo.customerNo,
-				'financeChargeMemo.issue'
+				'financeChargeMemo.issue',
+				memo.no
 			);
 			const issuedNo = await nextNo('ISSFINCHRG', async () => false);
 			const total = memo.interestCents + memo.feeCents;

@@ -45,6 +45,16 @@ export interface ChangeLogEntry {
 	newValue: string;
 }
 
+/** A command refused by the policy: kept so a credit controller sees who tried what. */
+export interface RefusedAttempt {
+	id: string;
+	at: string;
+	action: string;
+	customerNo: string;
+	documentNo: string;
+	message: string;
+}
+
 export const DATABASE_NAME = 'holdfast';
 
 /** Runs one version's row migrations over the stored tables inside Dexie's upgrade. */
@@ -82,6 +92,7 @@ export class AppDB extends Dexie {
 	financeChargeTerms!: EntityTable<FinanceChargeTerms, 'code'>;
 	reminders!: EntityTable<Reminder, 'no'>;
 	financeChargeMemos!: EntityTable<FinanceChargeMemo, 'no'>;
+	refusedAttempts!: EntityTable<RefusedAttempt, 'id'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -129,6 +140,8 @@ export class AppDB extends Dexie {
 				financeChargeMemos: 'no, customerNo, status'
 			})
 			.upgrade((tx) => upgradeTo(tx, 4));
+		// Version 5: the log of refused attempts.
+		this.version(5).stores({ refusedAttempts: 'id, at, customerNo' });
 	}
 }
 

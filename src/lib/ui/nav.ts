@@ -23,6 +23,8 @@ export const NAV_LINKS: Array<{ href: string; key: string }> = [
 	{ href: '/finance-charge-memos', key: 'nav.financeChargeMemos' },
 	{ href: '/aged-receivables', key: 'nav.aged' },
 	{ href: '/terms', key: 'nav.terms' },
+	{ href: '/policy', key: 'nav.policy' },
+	{ href: '/refusals', key: 'nav.refusals' },
 	{ href: '/settings', key: 'nav.settings' }
 ];
 
