@@ -173,6 +173,29 @@ describe('languages', () => {
 });
 
 describe('block management', () => {
+	it('blocks with a reason and an end date; moving the work date past it lifts the block', async () => {
+		const page = await e2e.open('/customers/C00110');
+		await page.getByLabel('Blocked', { exact: true }).selectOption('Invoice');
+		await page.getByLabel('Block Reason').selectOption('OVERDUE');
+		await page.getByLabel('Blocked Until').fill('2030-01-15');
+		await page.getByLabel('Blocked Until').press('Tab');
+		await expect.poll(() => page.locator('.history li').count()).toBe(3);
+		expect(await page.locator('.history').textContent()).toContain('Block Reason: — → OVERDUE');
+
+		await page.goto('/settings');
+		await page.getByLabel('Work Date').fill('2030-01-20');
+		await page.getByLabel('Work Date').press('Tab');
+		await page.getByText(/The work date is .*, not today\./).waitFor();
+
+		await page.goto('/customers/C00110');
+		await page.getByRole('heading', { name: /Customer Card/ }).waitFor();
+		await expect.poll(() => page.getByLabel('Blocked', { exact: true }).inputValue()).toBe('');
+		await expect.poll(() => page.locator('.history li').count()).toBe(4);
+		expect(await page.locator('.history li').first().textContent()).toContain(
+			'automatic release (Blocked Until reached)'
+		);
+	});
+
 	it('the policy explorer shows the matrix from the policy module', async () => {
 		const page = await e2e.open('/policy');
 		const row = page.locator('tbody tr', { hasText: 'order.postInvoice' });
@@ -197,6 +220,10 @@ describe('block management', () => {
 			button?.removeAttribute('disabled');
 			button?.click();
 		});
+		await page
+			.getByRole('alert')
+			.filter({ hasText: 'Customer C00080 is blocked with type All.' })
+			.waitFor();
 		await page.goto('/refusals');
 		await page.locator('tbody tr', { hasText: 'C00080' }).first().waitFor();
 		expect(await page.locator('tbody').textContent()).toContain(

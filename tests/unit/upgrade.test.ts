@@ -27,7 +27,16 @@ describe('upgrade from version 1', () => {
 		];
 		await old.table('customers').bulkAdd(
 			customers.map((customer) => {
-				const { reminderTermsCode: _r, financeChargeTermsCode: _f, ...v1 } = customer;
+				const {
+					reminderTermsCode: _r,
+					financeChargeTermsCode: _f,
+					blockReason: _br,
+					blockNote: _bn,
+					blockedBy: _bb,
+					blockedSince: _bs,
+					blockedUntil: _bu,
+					...v1
+				} = customer;
 				return v1;
 			})
 		);
@@ -49,7 +58,7 @@ describe('upgrade from version 1', () => {
 		const upgraded = new AppDB(name);
 		await upgraded.open();
 
-		expect(upgraded.verno).toBe(5);
+		expect(upgraded.verno).toBe(6);
 		expect(await upgraded.customers.toArray()).toEqual(
 			customers.map((customer) => ({
 				...customer,

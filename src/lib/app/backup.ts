@@ -116,7 +116,12 @@ const TABLES = {
 		creditLimitCents: amount,
 		blocked,
 		privacyBlocked: v.boolean(),
-		searchTerms: v.array(text)
+		searchTerms: v.array(text),
+		blockReason: text,
+		blockNote: text,
+		blockedBy: text,
+		blockedSince: text,
+		blockedUntil: date
 	}),
 	items: v.object({
 		no: text,
@@ -172,9 +177,12 @@ const TABLES = {
 		at: text,
 		tableName: v.picklist(['customers', 'custLedgerEntries']),
 		key: text,
-		field: v.picklist(['blocked', 'privacyBlocked', 'onHold']),
+		field: v.picklist(['blocked', 'privacyBlocked', 'onHold', 'blockReason', 'blockedUntil']),
 		oldValue: text,
-		newValue: text
+		newValue: text,
+		reason: v.optional(text),
+		user: v.optional(text),
+		automatic: v.optional(v.boolean())
 	}),
 	shipments: shipment,
 	shipmentLines: shipmentLine,

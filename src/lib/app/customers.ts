@@ -1,5 +1,6 @@
 import { db, type ChangeLogEntry } from '$lib/db/db';
 import {
+	blockHasExpired,
 	fieldError,
 	needsPrivacyConfirmation,
 	searchTermsOf,
@@ -12,6 +13,7 @@ import {
 import { BLOCKED_LEVELS, decide, type Blocked } from '$lib/domain/policy';
 import { BlockedError, NotFoundError, ValidationError } from './errors';
 import { nextNo } from './numbering';
+import { readWorkDate, SETTING } from './settings';
 
 export function emptyCustomer(no: string): Customer {
 	return {
@@ -28,6 +30,11 @@ export function emptyCustomer(no: string): Customer {
 		reminderTermsCode: '',
 		financeChargeTermsCode: '',
 		creditLimitCents: 0,
+		blockReason: '',
+		blockNote: '',
+		blockedBy: '',
+		blockedSince: '',
+		blockedUntil: '',
 		blocked: '',
 		privacyBlocked: false,
 		searchTerms: searchTermsOf(no, '')
@@ -71,7 +78,14 @@ export async function updateCustomerField(input: {
 		throw new ValidationError(error, `The value of ${field} is not valid.`, { max: 100 }, field);
 	await db.transaction(
 		'rw',
-		[db.customers, db.paymentTerms, db.reminderTerms, db.financeChargeTerms],
+		[
+			db.customers,
+			db.paymentTerms,
+			db.reminderTerms,
+			db.financeChargeTerms,
+			db.changeLog,
+			db.settings
+		],
 		async () => {
 			const customer = await getCustomer(no);
 			const edit = decide(customer, 'customer.edit');
@@ -109,11 +123,37 @@ export async function updateCustomerField(input: {
 			const changes: Partial<Customer> = { [field]: value };
 			if (field === 'name') changes.searchTerms = searchTermsOf(no, String(value));
 			await db.customers.update(no, changes);
+			// The block's reason and end date belong to its history too.
+			if ((field === 'blockReason' || field === 'blockedUntil') && customer[field] !== value) {
+				await db.changeLog.add({
+					id: crypto.randomUUID(),
+					at: new Date().toISOString(),
+					tableName: 'customers',
+					key: no,
+					field,
+					oldValue: String(customer[field]),
+					newValue: String(value),
+					user: await currentUser()
+				});
+			}
 		}
 	);
+	// An end date already reached lifts the block at once, as at start.
+	if (field === 'blockedUntil') await releaseExpiredBlocks();
 }
 
-function logEntries(no: string, before: BlockState, after: BlockState): ChangeLogEntry[] {
+interface BlockContext {
+	reason?: string;
+	user?: string;
+	automatic?: boolean;
+}
+
+function logEntries(
+	no: string,
+	before: BlockState,
+	after: BlockState,
+	context: BlockContext
+): ChangeLogEntry[] {
 	const at = new Date().toISOString();
 	const fields = ['blocked', 'privacyBlocked'] as const;
 	return fields
@@ -125,22 +165,65 @@ function logEntries(no: string, before: BlockState, after: BlockState): ChangeLo
 			key: no,
 			field,
 			oldValue: String(before[field]),
-			newValue: String(after[field])
+			newValue: String(after[field]),
+			...context
 		}));
+}
+
+/** Who is working: the user name set in Settings. */
+async function currentUser(): Promise<string> {
+	return (await db.settings.get(SETTING.userName))?.value || 'clerk';
+}
+
+/**
+ * The block fields that go with a change: a new block records who set it and since when;
+ * lifting it clears reason, note, owner and end date.
+ */
+function blockDetails(
+	customer: Customer,
+	after: BlockState,
+	user: string,
+	extra: { reason?: string; note?: string; until?: string }
+): Partial<Customer> {
+	if (after.blocked === '') {
+		return { blockReason: '', blockNote: '', blockedBy: '', blockedSince: '', blockedUntil: '' };
+	}
+	const changed = customer.blocked !== after.blocked;
+	return {
+		blockedBy: changed || !customer.blockedBy ? user : customer.blockedBy,
+		blockedSince:
+			changed || !customer.blockedSince ? new Date().toISOString() : customer.blockedSince,
+		...(extra.reason !== undefined ? { blockReason: extra.reason } : {}),
+		...(extra.note !== undefined ? { blockNote: extra.note } : {}),
+		...(extra.until !== undefined ? { blockedUntil: extra.until } : {})
+	};
 }
 
 async function changeBlockState(
 	no: string,
-	next: (current: Customer) => BlockState
+	next: (current: Customer) => BlockState,
+	extra: { reason?: string; note?: string; until?: string } = {}
 ): Promise<void> {
-	await db.transaction('rw', [db.customers, db.changeLog], async () => {
+	for (const [field, value] of [
+		['blockReason', extra.reason],
+		['blockNote', extra.note],
+		['blockedUntil', extra.until]
+	] as const) {
+		const error = value === undefined ? null : fieldError(field, value);
+		if (error)
+			throw new ValidationError(error, `The value of ${field} is not valid.`, { max: 100 }, field);
+	}
+	await db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
 		const customer = await getCustomer(no);
 		const before = { blocked: customer.blocked, privacyBlocked: customer.privacyBlocked };
 		const after = next(customer);
-		const entries = logEntries(no, before, after);
-		if (entries.length === 0) return;
-		await db.customers.update(no, { blocked: after.blocked, privacyBlocked: after.privacyBlocked });
-		await db.changeLog.bulkAdd(entries);
+		const user = await currentUser();
+		const reason = extra.reason ?? customer.blockReason;
+		const entries = logEntries(no, before, after, { reason: after.blocked ? reason : '', user });
+		const details = blockDetails(customer, after, user, extra);
+		if (entries.length === 0 && Object.keys(extra).length === 0) return;
+		await db.customers.update(no, { ...after, ...details });
+		if (entries.length > 0) await db.changeLog.bulkAdd(entries);
 	});
 }
 
@@ -152,18 +235,56 @@ export async function setCustomerBlocked(input: {
 	no: string;
 	blocked: Blocked;
 	confirmPrivacyChange?: boolean;
+	/** A code of the block reasons, a note and an end date ('' none), when blocking. */
+	reason?: string;
+	note?: string;
+	until?: string;
 }): Promise<void> {
 	if (!BLOCKED_LEVELS.includes(input.blocked)) {
 		throw new ValidationError('error.blockedInvalid', `${input.blocked} is not a Blocked option.`);
 	}
-	await changeBlockState(input.no, (customer) => {
-		if (needsPrivacyConfirmation(customer, input.blocked) && !input.confirmPrivacyChange) {
-			throw new ValidationError(
-				'customer.privacyConfirm',
-				'If you change the Blocked field, the Privacy Blocked field is changed to No. Do you want to continue?'
+	await changeBlockState(
+		input.no,
+		(customer) => {
+			if (needsPrivacyConfirmation(customer, input.blocked) && !input.confirmPrivacyChange) {
+				throw new ValidationError(
+					'customer.privacyConfirm',
+					'If you change the Blocked field, the Privacy Blocked field is changed to No. Do you want to continue?'
+				);
+			}
+			return withBlocked(customer, input.blocked);
+		},
+		{ reason: input.reason, note: input.note, until: input.until }
+	);
+}
+
+/**
+ * Lifts every block whose Blocked Until the work date has reached, logged as an automatic
+ * release. Runs at start and whenever the work date changes. Privacy blocks never expire.
+ */
+export async function releaseExpiredBlocks(): Promise<string[]> {
+	return db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
+		const workDate = await readWorkDate();
+		const expired = await db.customers
+			.where('blockedUntil')
+			.between('0000-01-01', workDate, true, true)
+			.filter((customer) => blockHasExpired(customer, workDate) && !customer.privacyBlocked)
+			.toArray();
+		for (const customer of expired) {
+			const after = { blocked: '' as const, privacyBlocked: false };
+			await db.customers.update(customer.no, {
+				...after,
+				...blockDetails(customer, after, '', {})
+			});
+			await db.changeLog.bulkAdd(
+				logEntries(customer.no, customer, after, {
+					reason: customer.blockReason,
+					user: 'Holdfast',
+					automatic: true
+				})
 			);
 		}
-		return withBlocked(customer, input.blocked);
+		return expired.map((customer) => customer.no);
 	});
 }
 

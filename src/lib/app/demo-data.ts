@@ -51,6 +51,14 @@ export const DEMO_FINANCE_CHARGE_TERMS: FinanceChargeTerms[] = [
 	}
 ];
 
+const DEMO_BLOCK_REASON: Record<Blocked | 'privacy', string> = {
+	'': '',
+	Ship: 'OVERDUE',
+	Invoice: 'DISPUTE',
+	All: 'INSOLVENCY',
+	privacy: 'OTHER'
+};
+
 type DemoCustomer = [
 	no: string,
 	name: string,
@@ -214,6 +222,11 @@ export function demoCustomers(): Customer[] {
 			blocked,
 			privacyBlocked: false,
 			searchTerms: searchTermsOf(no, name),
+			blockReason: DEMO_BLOCK_REASON[extra?.privacyBlocked ? 'privacy' : blocked],
+			blockNote: '',
+			blockedBy: blocked ? 'demo' : '',
+			blockedSince: '',
+			blockedUntil: '',
 			...extra
 		})
 	);

@@ -129,16 +129,23 @@ export interface CompanySettings {
 	workDate: string;
 	workDateIsToday: boolean;
 	companyName: string;
+	userName: string;
 }
 
 export function companySettingsQuery(): Observable<CompanySettings> {
 	return liveQuery(async () => {
-		const [workDate, stored, name] = await Promise.all([
+		const [workDate, stored, name, user] = await Promise.all([
 			readWorkDate(),
 			db.settings.get(SETTING.workDate),
-			db.settings.get(SETTING.companyName)
+			db.settings.get(SETTING.companyName),
+			db.settings.get(SETTING.userName)
 		]);
-		return { workDate, workDateIsToday: !stored, companyName: name?.value ?? '' };
+		return {
+			workDate,
+			workDateIsToday: !stored,
+			companyName: name?.value ?? '',
+			userName: user?.value ?? ''
+		};
 	});
 }
 

@@ -5,7 +5,8 @@ import { ValidationError } from './errors';
 export const SETTING = {
 	workDate: 'workDate',
 	companyName: 'companyName',
-	initialized: 'initialized'
+	initialized: 'initialized',
+	userName: 'userName'
 } as const;
 
 /** The work date decides posting dates and what is overdue; blank means today. */
@@ -23,6 +24,17 @@ export async function setWorkDate(input: { workDate: string }): Promise<void> {
 		if (input.workDate === '') await db.settings.delete(SETTING.workDate);
 		else await db.settings.put({ key: SETTING.workDate, value: input.workDate });
 	});
+}
+
+/** The user name recorded as Blocked By and in the block history. */
+export async function setUserName(input: { userName: string }): Promise<void> {
+	const userName = input.userName.trim();
+	if (userName.length > 50) {
+		throw new ValidationError('error.tooLong', 'The text is too long.', { max: 50 });
+	}
+	await db.transaction('rw', db.settings, () =>
+		db.settings.put({ key: SETTING.userName, value: userName })
+	);
 }
 
 /** Company name shown in the header and (later) on printed documents. */

@@ -40,9 +40,13 @@ export interface ChangeLogEntry {
 	at: string;
 	tableName: 'customers' | 'custLedgerEntries';
 	key: string;
-	field: 'blocked' | 'privacyBlocked' | 'onHold';
+	field: 'blocked' | 'privacyBlocked' | 'onHold' | 'blockReason' | 'blockedUntil';
 	oldValue: string;
 	newValue: string;
+	/** Block reason and who changed it; 'automatic' marks a release by Blocked Until. */
+	reason?: string;
+	user?: string;
+	automatic?: boolean;
 }
 
 /** A command refused by the policy: kept so a credit controller sees who tried what. */
@@ -142,6 +146,10 @@ export class AppDB extends Dexie {
 			.upgrade((tx) => upgradeTo(tx, 4));
 		// Version 5: the log of refused attempts.
 		this.version(5).stores({ refusedAttempts: 'id, at, customerNo' });
+		// Version 6: block reason, owner and end date on the customer.
+		this.version(6)
+			.stores({ customers: 'no, name, blocked, *searchTerms, blockedUntil' })
+			.upgrade((tx) => upgradeTo(tx, 6));
 	}
 }
 

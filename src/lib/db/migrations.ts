@@ -38,6 +38,15 @@ export const ROW_MIGRATIONS: Record<number, RowMigrations> = {
 			customer.reminderTermsCode ??= '';
 			customer.financeChargeTermsCode ??= '';
 		}
+	},
+	6: {
+		customers: (customer) => {
+			customer.blockReason ??= '';
+			customer.blockNote ??= '';
+			customer.blockedBy ??= '';
+			customer.blockedSince ??= '';
+			customer.blockedUntil ??= '';
+		}
 	}
 };
 

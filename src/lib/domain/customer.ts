@@ -16,6 +16,32 @@ export interface Customer extends PolicyCustomer {
 	creditLimitCents: number;
 	/** Lower-case prefixes index: the No. and every word of the Name (kept by the commands). */
 	searchTerms: string[];
+	/** Why the customer is blocked (a code of the block reasons table) and a note. */
+	blockReason: string;
+	blockNote: string;
+	/** Who set the current block and when (ISO timestamp); '' when not blocked. */
+	blockedBy: string;
+	blockedSince: string;
+	/** The block lifts by itself once the work date reaches this date ('' = no end). */
+	blockedUntil: string;
+}
+
+export const BLOCK_REASONS = [
+	'INSOLVENCY',
+	'OVERDUE',
+	'DISPUTE',
+	'CREDIT REVIEW',
+	'OTHER'
+] as const;
+
+/** True when a block with an end date has reached it at the work date. */
+export function blockHasExpired(
+	customer: Pick<Customer, 'blocked' | 'blockedUntil'>,
+	workDate: string
+): boolean {
+	return (
+		customer.blocked !== '' && customer.blockedUntil !== '' && customer.blockedUntil <= workDate
+	);
 }
 
 export interface PaymentTerms {
@@ -37,7 +63,10 @@ export type EditableCustomerField =
 	| 'paymentTermsCode'
 	| 'reminderTermsCode'
 	| 'financeChargeTermsCode'
-	| 'creditLimitCents';
+	| 'creditLimitCents'
+	| 'blockReason'
+	| 'blockNote'
+	| 'blockedUntil';
 
 export const TEXT_FIELD_MAX = 100;
 
@@ -52,6 +81,15 @@ export function fieldError(field: EditableCustomerField, value: string | number)
 	if (typeof value !== 'string') return 'error.textInvalid';
 	if (value.length > TEXT_FIELD_MAX) return 'error.tooLong';
 	if (field === 'email' && value !== '' && !EMAIL.test(value)) return 'error.emailInvalid';
+	if (field === 'blockedUntil' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
+		return 'error.dateInvalid';
+	if (
+		field === 'blockReason' &&
+		value !== '' &&
+		!(BLOCK_REASONS as readonly string[]).includes(value)
+	) {
+		return 'error.reasonInvalid';
+	}
 	return null;
 }
 

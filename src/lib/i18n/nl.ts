@@ -546,6 +546,22 @@ export const nl: Record<MessageKey, string> = {
 	'refusals.customer': 'Klant',
 	'refusals.document': 'Document',
 	'refusals.message': 'Melding',
+	'settings.userName': 'Gebruikersnaam',
+	'customer.blockReason': 'Blokkeringsreden',
+	'customer.blockNote': 'Blokkeringsnotitie',
+	'customer.blockedUntil': 'Geblokkeerd tot',
+	'customer.blockedUntilHelp':
+		'De blokkering vervalt vanzelf zodra de werkdatum deze datum bereikt.',
+	'customer.blockedBySince': 'Geblokkeerd door {user} sinds {since}.',
+	'customer.historyBy': 'door {user}',
+	'customer.historyReason': 'reden {reason}',
+	'customer.historyAutomatic': 'automatisch opgeheven (Geblokkeerd tot bereikt)',
+	'reason.INSOLVENCY': 'Insolventie',
+	'reason.OVERDUE': 'Vervallen',
+	'reason.DISPUTE': 'Geschil',
+	'reason.CREDIT REVIEW': 'Kredietcontrole',
+	'reason.OTHER': 'Andere',
+	'error.reasonInvalid': 'Kies een van de blokkeringsredenen.',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 };
