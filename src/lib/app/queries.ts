@@ -35,6 +35,8 @@ export interface CustomerPage {
 	rows: Customer[];
 	/** True when more rows match than `limit`: the list offers to show more. */
 	more: boolean;
+	/** The search these rows answer (the list marks its rows with it). */
+	search: string;
 }
 
 function matchesBlocked(customer: Customer, blocked: CustomerListFilter['blocked']): boolean {
@@ -73,7 +75,11 @@ export async function findCustomers(filter: CustomerListFilter): Promise<Custome
 			.toArray();
 		rows.sort((a, b) => a.no.localeCompare(b.no));
 	}
-	return { rows: rows.slice(0, filter.limit), more: rows.length > filter.limit };
+	return {
+		rows: rows.slice(0, filter.limit),
+		more: rows.length > filter.limit,
+		search: filter.search
+	};
 }
 
 /** Customers as findCustomers finds them, with the bill-to customers they name. */

@@ -551,6 +551,15 @@ export const en = {
 	'reason.CREDIT REVIEW': 'Credit review',
 	'reason.OTHER': 'Other',
 	'error.reasonInvalid': 'Choose one of the block reasons.',
+	'scale.title': 'Scale test company',
+	'scale.help':
+		'Adds synthetic customers (a quarter blocked), sales orders and ledger entries, to train or measure at scale.',
+	'scale.customers': 'Customers',
+	'scale.documents': 'Sales orders',
+	'scale.lines': 'Lines per order',
+	'scale.entries': 'Ledger entries',
+	'scale.run': 'Generate',
+	'scale.done': 'Generated in {ms} ms.',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 } as const;

@@ -562,6 +562,15 @@ export const nl: Record<MessageKey, string> = {
 	'reason.CREDIT REVIEW': 'Kredietcontrole',
 	'reason.OTHER': 'Andere',
 	'error.reasonInvalid': 'Kies een van de blokkeringsredenen.',
+	'scale.title': 'Testbedrijf op schaal',
+	'scale.help':
+		'Voegt fictieve klanten (een kwart geblokkeerd), verkooporders en klantenposten toe, om op schaal te oefenen of te meten.',
+	'scale.customers': 'Klanten',
+	'scale.documents': 'Verkooporders',
+	'scale.lines': 'Regels per order',
+	'scale.entries': 'Klantenposten',
+	'scale.run': 'Genereren',
+	'scale.done': 'Gegenereerd in {ms} ms.',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 };
