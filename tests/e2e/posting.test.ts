@@ -93,6 +93,9 @@ describe('the seed story: Ship, Invoice and All blocks on posting', () => {
 		await button(page, 'Post').click();
 		await page.getByRole('heading', { name: /^Posted Sales Invoice PSI-/ }).waitFor();
 		expect(await page.locator('[data-total="incl"]').textContent()).toBe('1,038.18');
+		// The print view carries the company's name and address from Settings.
+		expect(await page.locator('.print-head').textContent()).toContain('Holdfast Demo BV');
+		expect(await page.locator('.print-head').textContent()).toContain('Veldstraat 1, 9000 Gent');
 
 		// A credit memo written while Ship-blocked.
 		const memo = await newDocument(page, 'C00010', 'New Sales Credit Memo');

@@ -25,7 +25,8 @@ async function resetCompany(withDemo: boolean, onlyIfNew = false): Promise<void>
 		await db.financeChargeTerms.bulkPut(DEMO_FINANCE_CHARGE_TERMS);
 		await db.settings.bulkPut([
 			{ key: SETTING.initialized, value: new Date().toISOString() },
-			{ key: SETTING.companyName, value: withDemo ? 'Holdfast Demo BV' : '' }
+			{ key: SETTING.companyName, value: withDemo ? 'Holdfast Demo BV' : '' },
+			{ key: SETTING.companyAddress, value: withDemo ? 'Veldstraat 1, 9000 Gent, BE' : '' }
 		]);
 		if (withDemo) {
 			await db.customers.bulkPut(demoCustomers());

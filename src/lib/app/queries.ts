@@ -135,21 +135,24 @@ export interface CompanySettings {
 	workDate: string;
 	workDateIsToday: boolean;
 	companyName: string;
+	companyAddress: string;
 	userName: string;
 }
 
 export function companySettingsQuery(): Observable<CompanySettings> {
 	return liveQuery(async () => {
-		const [workDate, stored, name, user] = await Promise.all([
+		const [workDate, stored, name, user, address] = await Promise.all([
 			readWorkDate(),
 			db.settings.get(SETTING.workDate),
 			db.settings.get(SETTING.companyName),
-			db.settings.get(SETTING.userName)
+			db.settings.get(SETTING.userName),
+			db.settings.get(SETTING.companyAddress)
 		]);
 		return {
 			workDate,
 			workDateIsToday: !stored,
 			companyName: name?.value ?? '',
+			companyAddress: address?.value ?? '',
 			userName: user?.value ?? ''
 		};
 	});
@@ -316,11 +319,12 @@ export function postedDocumentQuery(kind: 'invoices' | 'creditMemos', no: string
 			.where('documentNo')
 			.equals(no)
 			.sortBy('lineNo');
-		const [entry, billTo, sellTo, companyName] = await Promise.all([
+		const [entry, billTo, sellTo, companyName, companyAddress] = await Promise.all([
 			db.custLedgerEntries.where('documentNo').equals(no).first(),
 			db.customers.get(found.billToCustomerNo),
 			db.customers.get(found.sellToCustomerNo),
-			db.settings.get(SETTING.companyName)
+			db.settings.get(SETTING.companyName),
+			db.settings.get(SETTING.companyAddress)
 		]);
 		return {
 			header: found as PostedInvoice & Partial<PostedCreditMemo>,
@@ -328,7 +332,8 @@ export function postedDocumentQuery(kind: 'invoices' | 'creditMemos', no: string
 			entry: entry ?? null,
 			billTo: billTo ?? null,
 			sellTo: sellTo ?? null,
-			companyName: companyName?.value ?? ''
+			companyName: companyName?.value ?? '',
+			companyAddress: companyAddress?.value ?? ''
 		};
 	});
 }

@@ -302,7 +302,9 @@ export interface BatchResult {
 	/** Customers the run passed over, with the reason (the policy's message or another). */
 	skipped: Array<{
 		customerNo: string;
+		/** In English; `key` names it in the message catalog when there is no decision. */
 		reason: string;
+		key?: string;
 		decision?: Extract<Decision, { allowed: false }>;
 	}>;
 }
@@ -372,7 +374,11 @@ export async function createReminders(input: {
 						.filter((r) => r.status === 'Open')
 						.count()) > 0
 				) {
-					result.skipped.push({ customerNo, reason: 'An open reminder exists already.' });
+					result.skipped.push({
+						customerNo,
+						reason: 'An open reminder exists already.',
+						key: 'reminders.openExists'
+					});
 					continue;
 				}
 				const lines = candidates.map(({ entry, level, onHold }) => ({

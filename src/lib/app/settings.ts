@@ -6,7 +6,8 @@ export const SETTING = {
 	workDate: 'workDate',
 	companyName: 'companyName',
 	initialized: 'initialized',
-	userName: 'userName'
+	userName: 'userName',
+	companyAddress: 'companyAddress'
 } as const;
 
 /** The work date decides posting dates and what is overdue; blank means today. */
@@ -34,6 +35,17 @@ export async function setUserName(input: { userName: string }): Promise<void> {
 	}
 	await db.transaction('rw', db.settings, () =>
 		db.settings.put({ key: SETTING.userName, value: userName })
+	);
+}
+
+/** Company address printed on posted documents and reminders. */
+export async function setCompanyAddress(input: { companyAddress: string }): Promise<void> {
+	const companyAddress = input.companyAddress.trim();
+	if (companyAddress.length > 200) {
+		throw new ValidationError('error.tooLong', 'The text is too long.', { max: 200 });
+	}
+	await db.transaction('rw', db.settings, () =>
+		db.settings.put({ key: SETTING.companyAddress, value: companyAddress })
 	);
 }
 

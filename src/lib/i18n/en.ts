@@ -560,6 +560,8 @@ export const en = {
 	'scale.entries': 'Ledger entries',
 	'scale.run': 'Generate',
 	'scale.done': 'Generated in {ms} ms.',
+	'reminders.openExists': 'An open reminder exists already.',
+	'settings.companyAddress': 'Company Address',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 } as const;

@@ -571,6 +571,8 @@ export const nl: Record<MessageKey, string> = {
 	'scale.entries': 'Klantenposten',
 	'scale.run': 'Genereren',
 	'scale.done': 'Gegenereerd in {ms} ms.',
+	'reminders.openExists': 'Er bestaat al een open aanmaning.',
+	'settings.companyAddress': 'Bedrijfsadres',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 };
