@@ -173,6 +173,26 @@ describe('languages', () => {
 });
 
 describe('block management', () => {
+	it('bulk-blocks three customers and undoes the batch', async () => {
+		const page = await e2e.open('/customers');
+		await page.getByRole('button', { name: 'Bulk block…' }).click();
+		for (const no of ['C00110', 'C00120', 'C00130']) {
+			await page.getByRole('checkbox', { name: `Select ${no}` }).check();
+		}
+		await page.locator('#bulk-blocked').selectOption('Invoice');
+		await page.getByRole('button', { name: 'Apply to 3 selected customers' }).click();
+		await page.getByRole('status').filter({ hasText: '3 customers changed.' }).waitFor();
+		await expect
+			.poll(() => page.locator('tbody tr', { hasText: 'Blocked: Invoice' }).count())
+			.toBe(4);
+
+		await page.getByRole('button', { name: 'Undo batch' }).click();
+		await page.getByRole('status').filter({ hasText: '3 customers restored.' }).waitFor();
+		await expect
+			.poll(() => page.locator('tbody tr', { hasText: 'Blocked: Invoice' }).count())
+			.toBe(1);
+	});
+
 	it('blocks with a reason and an end date; moving the work date past it lifts the block', async () => {
 		const page = await e2e.open('/customers/C00110');
 		await page.getByLabel('Blocked', { exact: true }).selectOption('Invoice');

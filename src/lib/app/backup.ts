@@ -182,7 +182,8 @@ const TABLES = {
 		newValue: text,
 		reason: v.optional(text),
 		user: v.optional(text),
-		automatic: v.optional(v.boolean())
+		automatic: v.optional(v.boolean()),
+		batchId: v.optional(text)
 	}),
 	shipments: shipment,
 	shipmentLines: shipmentLine,

@@ -146,6 +146,7 @@ interface BlockContext {
 	reason?: string;
 	user?: string;
 	automatic?: boolean;
+	batchId?: string;
 }
 
 function logEntries(
@@ -294,4 +295,93 @@ export async function setCustomerPrivacyBlocked(input: {
 	privacyBlocked: boolean;
 }): Promise<void> {
 	await changeBlockState(input.no, () => withPrivacyBlocked(input.privacyBlocked));
+}
+
+const BULK_CHUNK = 500;
+
+export interface BulkResult {
+	batchId: string;
+	changed: string[];
+}
+
+/**
+ * Bulk block or unblock: every customer given gets the level (and reason, note, end date),
+ * in chunks of one transaction each, so each customer is changed together with its history
+ * entry or not at all. Privacy-blocked customers are left out (their block is not a level to
+ * set in bulk). One batch id marks the run for Undo batch.
+ */
+export async function bulkSetBlocked(
+	input: { nos: string[]; blocked: Blocked; reason?: string; note?: string; until?: string },
+	onProgress: (share: number) => void = () => {}
+): Promise<BulkResult> {
+	if (!BLOCKED_LEVELS.includes(input.blocked)) {
+		throw new ValidationError('error.blockedInvalid', `${input.blocked} is not a Blocked option.`);
+	}
+	const reasonError = input.reason ? fieldError('blockReason', input.reason) : null;
+	if (reasonError) throw new ValidationError(reasonError, 'Choose one of the block reasons.');
+	const batchId = crypto.randomUUID();
+	const changed: string[] = [];
+	for (let from = 0; from < input.nos.length; from += BULK_CHUNK) {
+		const nos = input.nos.slice(from, from + BULK_CHUNK);
+		await db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
+			const user = await currentUser();
+			for (const customer of await db.customers.bulkGet(nos)) {
+				if (!customer || customer.privacyBlocked || customer.blocked === input.blocked) continue;
+				const after = { blocked: input.blocked, privacyBlocked: false };
+				const details = blockDetails(customer, after, user, {
+					reason: input.reason,
+					note: input.note,
+					until: input.until
+				});
+				await db.customers.update(customer.no, { ...after, ...details });
+				await db.changeLog.bulkAdd(
+					logEntries(customer.no, customer, after, { reason: input.reason ?? '', user, batchId })
+				);
+				changed.push(customer.no);
+			}
+		});
+		onProgress(Math.min(1, (from + nos.length) / input.nos.length));
+	}
+	return { batchId, changed };
+}
+
+/**
+ * Undo batch: gives every customer of a bulk run its previous Blocked back, unless it was
+ * changed again since (then it is left alone and listed).
+ */
+export async function undoBatch(input: {
+	batchId: string;
+}): Promise<{ restored: string[]; leftAlone: string[] }> {
+	return db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
+		const entries = await db.changeLog.where('batchId').equals(input.batchId).toArray();
+		const user = await currentUser();
+		const restored: string[] = [];
+		const leftAlone: string[] = [];
+		const undoId = crypto.randomUUID();
+		const blockedEntries = entries
+			.filter((candidate) => candidate.field === 'blocked')
+			.sort((a, b) => a.key.localeCompare(b.key));
+		for (const entry of blockedEntries) {
+			const later = await db.changeLog
+				.where('[key+at]')
+				.between([entry.key, entry.at], [entry.key, '\uffff'], false, true)
+				.filter((candidate) => candidate.field === 'blocked' && candidate.batchId !== input.batchId)
+				.count();
+			const customer = await db.customers.get(entry.key);
+			if (!customer || later > 0 || customer.blocked !== entry.newValue) {
+				leftAlone.push(entry.key);
+				continue;
+			}
+			const after = { blocked: entry.oldValue as Blocked, privacyBlocked: false };
+			await db.customers.update(customer.no, {
+				...after,
+				...blockDetails(customer, after, user, {})
+			});
+			await db.changeLog.bulkAdd(
+				logEntries(customer.no, customer, after, { user, batchId: undoId })
+			);
+			restored.push(customer.no);
+		}
+		return { restored, leftAlone };
+	});
 }

@@ -513,3 +513,11 @@ export function refusedAttemptsQuery(customerNo?: string): Observable<RefusedAtt
 		return rows.sort((a, b) => b.at.localeCompare(a.at));
 	});
 }
+
+/** The Nos. of every customer the list's filter matches (for "all that match"). */
+export async function customerNosMatching(
+	filter: Omit<CustomerListFilter, 'limit'>
+): Promise<string[]> {
+	const page = await findCustomers({ ...filter, limit: Number.MAX_SAFE_INTEGER - 1 });
+	return page.rows.map((customer) => customer.no);
+}

@@ -47,6 +47,8 @@ export interface ChangeLogEntry {
 	reason?: string;
 	user?: string;
 	automatic?: boolean;
+	/** Set on every change made by one bulk block or unblock, so it can be undone. */
+	batchId?: string;
 }
 
 /** A command refused by the policy: kept so a credit controller sees who tried what. */
@@ -150,6 +152,8 @@ export class AppDB extends Dexie {
 		this.version(6)
 			.stores({ customers: 'no, name, blocked, *searchTerms, blockedUntil' })
 			.upgrade((tx) => upgradeTo(tx, 6));
+		// Version 7: block changes findable by batch.
+		this.version(7).stores({ changeLog: 'id, at, [key+at], batchId' });
 	}
 }
 

@@ -562,6 +562,16 @@ export const en = {
 	'scale.done': 'Generated in {ms} ms.',
 	'reminders.openExists': 'An open reminder exists already.',
 	'settings.companyAddress': 'Company Address',
+	'bulk.title': 'Bulk block or unblock',
+	'bulk.open': 'Bulk block…',
+	'bulk.select': 'Select {no}',
+	'bulk.applySelected':
+		'Apply to {count, plural, one {# selected customer} other {# selected customers}}',
+	'bulk.applyAll': 'Apply to all that match the filter',
+	'bulk.done': '{count, plural, one {# customer changed.} other {# customers changed.}}',
+	'bulk.undo': 'Undo batch',
+	'bulk.undone': '{count, plural, one {# customer restored.} other {# customers restored.}}',
+	'bulk.leftAlone': 'Left alone, changed since: {nos}',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 } as const;

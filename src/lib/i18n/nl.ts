@@ -573,6 +573,16 @@ export const nl: Record<MessageKey, string> = {
 	'scale.done': 'Gegenereerd in {ms} ms.',
 	'reminders.openExists': 'Er bestaat al een open aanmaning.',
 	'settings.companyAddress': 'Bedrijfsadres',
+	'bulk.title': 'Blokkeren of deblokkeren in bulk',
+	'bulk.open': 'Blokkeren in bulk…',
+	'bulk.select': '{no} selecteren',
+	'bulk.applySelected':
+		'Toepassen op {count, plural, one {# geselecteerde klant} other {# geselecteerde klanten}}',
+	'bulk.applyAll': 'Toepassen op alle klanten die aan de filter voldoen',
+	'bulk.done': '{count, plural, one {# klant gewijzigd.} other {# klanten gewijzigd.}}',
+	'bulk.undo': 'Batch ongedaan maken',
+	'bulk.undone': '{count, plural, one {# klant hersteld.} other {# klanten hersteld.}}',
+	'bulk.leftAlone': 'Ongemoeid gelaten, sindsdien gewijzigd: {nos}',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 };
