@@ -89,3 +89,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
 	});
 	return violations;
 }
+
+/**
+ * Sets Blocked on an open customer card as a clerk does: a new level opens the block dialog,
+ * which asks for a reason (and optionally an end date) and is confirmed; blank saves at once.
+ */
+export async function chooseBlocked(
+	page: Page,
+	level: string,
+	details: { reason?: string; until?: string } = {}
+): Promise<void> {
+	await page.getByLabel('Blocked', { exact: true }).selectOption(level);
+	if (level === '') return;
+	const dialog = page.getByRole('dialog', { name: /^Block customer / });
+	await dialog.getByLabel('Block Reason').selectOption(details.reason ?? 'OVERDUE');
+	if (details.until) await dialog.getByLabel('Blocked Until').fill(details.until);
+	await dialog.getByRole('button', { name: 'Confirm' }).click();
+	await dialog.waitFor({ state: 'hidden' });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, useBrowser } from './browser';
+import { axeViolations, useBrowser, chooseBlocked } from './browser';
 
 const e2e = useBrowser();
 
@@ -56,7 +56,7 @@ describe('customer card', () => {
 		expect(no).toMatch(/^C\d{5}$/);
 
 		for (const level of ['Ship', 'Invoice', 'All', '']) {
-			await page.getByLabel('Blocked', { exact: true }).selectOption(level);
+			await chooseBlocked(page, level);
 			await expectActions(page, level, no);
 			await page.reload();
 			await page.getByRole('heading', { name: /Customer Card/ }).waitFor();
@@ -70,7 +70,7 @@ describe('customer card', () => {
 		const second = await e2e.open('/customers/C00010');
 		await expectActions(second, '', 'C00010');
 
-		await first.getByLabel('Blocked', { exact: true }).selectOption('Invoice');
+		await chooseBlocked(first, 'Invoice');
 
 		await expectActions(second, 'Invoice', 'C00010');
 		await second
@@ -102,6 +102,10 @@ describe('customer card', () => {
 
 		await page.getByLabel('Blocked', { exact: true }).selectOption('Ship');
 		await page.getByRole('alertdialog').getByRole('button', { name: 'Yes' }).click();
+		// Then the new level asks for its reason like any other block.
+		const block = page.getByRole('dialog', { name: 'Block customer C00070 with type Ship' });
+		await block.getByLabel('Block Reason').selectOption('DISPUTE');
+		await block.getByRole('button', { name: 'Confirm' }).click();
 		await expect.poll(() => privacy.isChecked()).toBe(false);
 		expect(await page.getByLabel('Blocked', { exact: true }).inputValue()).toBe('Ship');
 	});
@@ -180,6 +184,7 @@ describe('block management', () => {
 			await page.getByRole('checkbox', { name: `Select ${no}` }).check();
 		}
 		await page.locator('#bulk-blocked').selectOption('Invoice');
+		await page.getByLabel('Block Reason').selectOption('CREDIT REVIEW');
 		await page.getByRole('button', { name: 'Apply to 3 selected customers' }).click();
 		await page.getByRole('status').filter({ hasText: '3 customers changed.' }).waitFor();
 		await expect
@@ -193,14 +198,47 @@ describe('block management', () => {
 			.toBe(1);
 	});
 
-	it('blocks with a reason and an end date; moving the work date past it lifts the block', async () => {
+	it('blocks with a reason and an end date after the impact preview; the work date past it lifts the block', async () => {
+		// An open order for the customer, so the preview has something to show.
 		const page = await e2e.open('/customers/C00110');
+		await page.getByRole('button', { name: 'New Sales Order', exact: true }).click();
+		await page.getByRole('heading', { name: /^Sales Order SO-\d+$/ }).waitFor();
+		const orderNo = (await page.getByRole('heading', { level: 1 }).textContent())!.replace(
+			'Sales Order ',
+			''
+		);
+
+		await page.goto('/customers/C00110');
+		await page.getByRole('heading', { name: /Customer Card/ }).waitFor();
 		await page.getByLabel('Blocked', { exact: true }).selectOption('Invoice');
-		await page.getByLabel('Block Reason').selectOption('OVERDUE');
-		await page.getByLabel('Blocked Until').fill('2030-01-15');
-		await page.getByLabel('Blocked Until').press('Tab');
-		await expect.poll(() => page.locator('.history li').count()).toBe(3);
-		expect(await page.locator('.history').textContent()).toContain('Block Reason: — → OVERDUE');
+		const dialog = page.getByRole('dialog', { name: 'Block customer C00110 with type Invoice' });
+		const order = dialog.getByRole('listitem').filter({ hasText: orderNo });
+		await order.waitFor();
+		expect(await order.textContent()).toContain(
+			'Becomes impossible: Ship an order, Invoice what was shipped'
+		);
+
+		expect(await axeViolations(page)).toEqual([]);
+
+		// Cancel changes nothing.
+		await dialog.getByRole('button', { name: 'Cancel' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		expect(await page.getByLabel('Blocked', { exact: true }).inputValue()).toBe('');
+		expect(await page.getByRole('note').count()).toBe(0);
+
+		// A reason is asked for before anything is saved.
+		await page.getByLabel('Blocked', { exact: true }).selectOption('Invoice');
+		await dialog.getByRole('button', { name: 'Confirm' }).click();
+		await dialog.getByRole('alert').filter({ hasText: 'Choose a reason for the block.' }).waitFor();
+		await dialog.getByLabel('Block Reason').selectOption('OVERDUE');
+		await dialog.getByLabel('Blocked Until').fill('2030-01-15');
+		await dialog.getByRole('button', { name: 'Confirm' }).click();
+		await page
+			.getByRole('note', { name: 'Customer C00110 is blocked with type Invoice.' })
+			.waitFor();
+		expect(await page.getByLabel('Blocked Until').inputValue()).toBe('2030-01-15');
+		await expect.poll(() => page.locator('.history li').count()).toBe(2);
+		expect(await page.locator('.history').textContent()).toContain('reason Overdue');
 
 		await page.goto('/settings');
 		await page.getByLabel('Work Date').fill('2030-01-20');
@@ -210,10 +248,13 @@ describe('block management', () => {
 		await page.goto('/customers/C00110');
 		await page.getByRole('heading', { name: /Customer Card/ }).waitFor();
 		await expect.poll(() => page.getByLabel('Blocked', { exact: true }).inputValue()).toBe('');
-		await expect.poll(() => page.locator('.history li').count()).toBe(4);
-		expect(await page.locator('.history li').first().textContent()).toContain(
+		await expect.poll(() => page.locator('.history li').count()).toBe(3);
+		const history = page.locator('.history li');
+		expect(await history.first().textContent()).toContain(
 			'automatic release (Blocked Until reached)'
 		);
+		await history.filter({ hasText: /Blocked: — → Invoice.*reason Overdue/ }).waitFor();
+		await history.filter({ hasText: 'Blocked Until: — → 2030-01-15' }).waitFor();
 	});
 
 	it('the policy explorer shows the matrix from the policy module', async () => {
@@ -230,7 +271,7 @@ describe('block management', () => {
 	it('a stale tab is refused by the command, says why, and the attempt is logged', async () => {
 		const page = await e2e.open('/customers/C00080');
 		const other = await e2e.open('/customers/C00080');
-		await other.getByLabel('Blocked', { exact: true }).selectOption('All');
+		await chooseBlocked(other, 'All');
 		await other.getByRole('note', { name: 'Customer C00080 is blocked with type All.' }).waitFor();
 		// The first tab's button is still enabled until its live query catches up; race it.
 		await page.evaluate(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './browser';
+import { useBrowser, chooseBlocked } from './browser';
 
 const e2e = useBrowser();
 
@@ -106,7 +106,7 @@ describe('sales documents', () => {
 		expect(await makeOrder.isEnabled()).toBe(true);
 
 		const other = await e2e.open('/customers/C00030');
-		await other.getByLabel('Blocked', { exact: true }).selectOption('Ship');
+		await chooseBlocked(other, 'Ship');
 
 		await expect.poll(() => makeOrder.isDisabled()).toBe(true);
 		expect(await makeOrder.getAttribute('title')).toBe(
@@ -121,7 +121,7 @@ describe('sales documents', () => {
 
 	it('a document for a customer whose bill-to is Invoice-blocked cannot be created', async () => {
 		const page = await e2e.open('/customers/C00090');
-		await page.getByLabel('Blocked', { exact: true }).selectOption('Invoice');
+		await chooseBlocked(page, 'Invoice');
 		await page
 			.getByRole('note', { name: 'Customer C00090 is blocked with type Invoice.' })
 			.waitFor();

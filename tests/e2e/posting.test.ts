@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './browser';
+import { useBrowser, chooseBlocked } from './browser';
 
 const e2e = useBrowser();
 
@@ -37,7 +37,7 @@ async function addItemLine(page: Page, row: number, itemNo: string, quantity: st
 
 async function setBlocked(page: Page, customerNo: string, level: string) {
 	await page.goto(`/customers/${customerNo}`);
-	await page.getByLabel('Blocked', { exact: true }).selectOption(level);
+	await chooseBlocked(page, level);
 	const banner = page.getByRole('note', {
 		name: `Customer ${customerNo} is blocked with type ${level}.`
 	});

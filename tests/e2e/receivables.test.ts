@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './browser';
+import { useBrowser, chooseBlocked } from './browser';
 
 const e2e = useBrowser();
 
@@ -18,7 +18,7 @@ async function fill(page: Page, label: string, value: string) {
 
 async function setBlocked(page: Page, customerNo: string, level: string) {
 	await page.goto(`/customers/${customerNo}`);
-	await page.getByLabel('Blocked', { exact: true }).selectOption(level);
+	await chooseBlocked(page, level);
 	if (level) {
 		await page
 			.getByRole('note', { name: `Customer ${customerNo} is blocked with type ${level}.` })

@@ -64,10 +64,16 @@ describe('block reason, owner and end date', () => {
 		expect((await db.customers.get(privacy.no))?.blocked).toBe('All');
 		const history = await db.changeLog.where('key').equals(customer.no).sortBy('at');
 		expect(
-			history.map((entry) => [entry.oldValue, entry.newValue, entry.automatic ?? false])
+			history
+				.filter((entry) => entry.field === 'blocked')
+				.map((entry) => [entry.oldValue, entry.newValue, entry.automatic ?? false])
 		).toEqual([
 			['', 'Ship', false],
 			['Ship', '', true]
+		]);
+		// The end date given with the block is in the history too.
+		expect(history.filter((entry) => entry.field === 'blockedUntil')).toMatchObject([
+			{ oldValue: '', newValue: '2026-03-10' }
 		]);
 		expect(await releaseExpiredBlocks()).toEqual([]);
 	});

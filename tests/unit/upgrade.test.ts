@@ -58,7 +58,7 @@ describe('upgrade from version 1', () => {
 		const upgraded = new AppDB(name);
 		await upgraded.open();
 
-		expect(upgraded.verno).toBe(7);
+		expect(upgraded.verno).toBe(8);
 		expect(await upgraded.customers.toArray()).toEqual(
 			customers.map((customer) => ({
 				...customer,
@@ -84,6 +84,13 @@ describe('upgrade from version 1', () => {
 			shipmentLineId: ''
 		});
 		expect(await upgraded.custLedgerEntries.count()).toBe(0);
+		// Version 8 brings the block reasons table with the five codes every company starts with.
+		expect(await upgraded.blockReasons.toArray()).toEqual(
+			['CREDIT REVIEW', 'DISPUTE', 'INSOLVENCY', 'OTHER', 'OVERDUE'].map((code) => ({
+				code,
+				description: ''
+			}))
+		);
 		upgraded.close();
 	});
 });

@@ -132,6 +132,7 @@ const TABLES = {
 		searchTerms: v.array(text)
 	}),
 	paymentTerms: v.object({ code: text, description: text, dueDays: int }),
+	blockReasons: v.object({ code: text, description: text }),
 	salesHeaders: v.object({
 		no: text,
 		documentType,
@@ -316,6 +317,7 @@ const ENVELOPE = v.object({
 const REFERENCES: Array<[table: TableName, field: string, target: TableName, optional?: boolean]> =
 	[
 		['customers', 'billToCustomerNo', 'customers', true],
+		['customers', 'blockReason', 'blockReasons', true],
 		['salesHeaders', 'sellToCustomerNo', 'customers'],
 		['salesHeaders', 'billToCustomerNo', 'customers'],
 		['salesLines', 'documentNo', 'salesHeaders'],

@@ -1,3 +1,4 @@
+import { assertBlockReason } from './block-reasons';
 import { db, type ChangeLogEntry } from '$lib/db/db';
 import {
 	blockHasExpired,
@@ -84,10 +85,12 @@ export async function updateCustomerField(input: {
 			db.reminderTerms,
 			db.financeChargeTerms,
 			db.changeLog,
-			db.settings
+			db.settings,
+			db.blockReasons
 		],
 		async () => {
 			const customer = await getCustomer(no);
+			if (field === 'blockReason') await assertBlockReason(String(value));
 			const edit = decide(customer, 'customer.edit');
 			if (!edit.allowed) throw new BlockedError(edit);
 			if (field === 'billToCustomerNo' && value !== '') {
@@ -214,18 +217,40 @@ async function changeBlockState(
 		if (error)
 			throw new ValidationError(error, `The value of ${field} is not valid.`, { max: 100 }, field);
 	}
-	await db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
-		const customer = await getCustomer(no);
-		const before = { blocked: customer.blocked, privacyBlocked: customer.privacyBlocked };
-		const after = next(customer);
-		const user = await currentUser();
-		const reason = extra.reason ?? customer.blockReason;
-		const entries = logEntries(no, before, after, { reason: after.blocked ? reason : '', user });
-		const details = blockDetails(customer, after, user, extra);
-		if (entries.length === 0 && Object.keys(extra).length === 0) return;
-		await db.customers.update(no, { ...after, ...details });
-		if (entries.length > 0) await db.changeLog.bulkAdd(entries);
-	});
+	await db.transaction(
+		'rw',
+		[db.customers, db.changeLog, db.settings, db.blockReasons],
+		async () => {
+			if (extra.reason !== undefined) await assertBlockReason(extra.reason);
+			const customer = await getCustomer(no);
+			const before = { blocked: customer.blocked, privacyBlocked: customer.privacyBlocked };
+			const after = next(customer);
+			const user = await currentUser();
+			const reason = extra.reason ?? customer.blockReason;
+			const entries = logEntries(no, before, after, { reason: after.blocked ? reason : '', user });
+			if (
+				after.blocked !== '' &&
+				extra.until !== undefined &&
+				extra.until !== customer.blockedUntil
+			) {
+				entries.push({
+					id: crypto.randomUUID(),
+					at: new Date().toISOString(),
+					tableName: 'customers',
+					key: no,
+					field: 'blockedUntil',
+					oldValue: customer.blockedUntil,
+					newValue: extra.until,
+					user
+				});
+			}
+			const details = blockDetails(customer, after, user, extra);
+			const given = Object.values(extra).some((value) => value !== undefined);
+			if (entries.length === 0 && !given) return;
+			await db.customers.update(no, { ...after, ...details });
+			if (entries.length > 0) await db.changeLog.bulkAdd(entries);
+		}
+	);
 }
 
 /**
@@ -257,6 +282,8 @@ export async function setCustomerBlocked(input: {
 		},
 		{ reason: input.reason, note: input.note, until: input.until }
 	);
+	// An end date already reached lifts the block at once, as at start.
+	if (input.until) await releaseExpiredBlocks();
 }
 
 /**
@@ -317,8 +344,10 @@ export async function bulkSetBlocked(
 	if (!BLOCKED_LEVELS.includes(input.blocked)) {
 		throw new ValidationError('error.blockedInvalid', `${input.blocked} is not a Blocked option.`);
 	}
-	const reasonError = input.reason ? fieldError('blockReason', input.reason) : null;
-	if (reasonError) throw new ValidationError(reasonError, 'Choose one of the block reasons.');
+	if (input.reason) {
+		const reason = input.reason;
+		await db.transaction('r', db.blockReasons, () => assertBlockReason(reason));
+	}
 	const batchId = crypto.randomUUID();
 	const changed: string[] = [];
 	for (let from = 0; from < input.nos.length; from += BULK_CHUNK) {

@@ -1,4 +1,5 @@
 import { db } from '$lib/db/db';
+import { DEFAULT_BLOCK_REASONS } from '$lib/domain/customer';
 import {
 	demoCustomers,
 	DEMO_FINANCE_CHARGE_TERMS,
@@ -23,6 +24,7 @@ async function resetCompany(withDemo: boolean, onlyIfNew = false): Promise<void>
 		await db.paymentTerms.bulkPut(DEMO_PAYMENT_TERMS);
 		await db.reminderTerms.bulkPut(DEMO_REMINDER_TERMS);
 		await db.financeChargeTerms.bulkPut(DEMO_FINANCE_CHARGE_TERMS);
+		await db.blockReasons.bulkPut(DEFAULT_BLOCK_REASONS);
 		await db.settings.bulkPut([
 			{ key: SETTING.initialized, value: new Date().toISOString() },
 			{ key: SETTING.companyName, value: withDemo ? 'Holdfast Demo BV' : '' },

@@ -1,6 +1,6 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import { ROW_MIGRATIONS } from './migrations';
-import type { Customer, PaymentTerms } from '$lib/domain/customer';
+import { ROW_MIGRATIONS, TABLE_SEEDS } from './migrations';
+import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
 import type { SalesHeader, SalesLine } from '$lib/domain/documents';
 import type { Item } from '$lib/domain/item';
 import type {
@@ -71,6 +71,9 @@ async function upgradeTo(tx: Transaction, version: number): Promise<void> {
 			.toCollection()
 			.modify((row: Record<string, unknown>) => migrate(row));
 	}
+	for (const [table, rows] of Object.entries(TABLE_SEEDS[version] ?? {})) {
+		await tx.table(table).bulkPut(rows);
+	}
 }
 
 /** Every version ever shipped stays here; a change is a new version with an upgrade. */
@@ -99,6 +102,7 @@ export class AppDB extends Dexie {
 	reminders!: EntityTable<Reminder, 'no'>;
 	financeChargeMemos!: EntityTable<FinanceChargeMemo, 'no'>;
 	refusedAttempts!: EntityTable<RefusedAttempt, 'id'>;
+	blockReasons!: EntityTable<BlockReason, 'code'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -154,6 +158,16 @@ export class AppDB extends Dexie {
 			.upgrade((tx) => upgradeTo(tx, 6));
 		// Version 7: block changes findable by batch.
 		this.version(7).stores({ changeLog: 'id, at, [key+at], batchId' });
+		// Version 8: the editable table of block reasons.
+		this.version(8)
+			.stores({ blockReasons: 'code' })
+			.upgrade((tx) => upgradeTo(tx, 8));
+		// A new database starts with the rows an upgrade would have written.
+		this.on('populate', async (tx) => {
+			for (const seeds of Object.values(TABLE_SEEDS)) {
+				for (const [table, rows] of Object.entries(seeds)) await tx.table(table).bulkPut(rows);
+			}
+		});
 	}
 }
 

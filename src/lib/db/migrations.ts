@@ -1,4 +1,4 @@
-import { searchTermsOf } from '$lib/domain/customer';
+import { DEFAULT_BLOCK_REASONS, searchTermsOf } from '$lib/domain/customer';
 
 /**
  * What each schema version changed in existing rows, as plain functions over one row. Dexie's
@@ -50,6 +50,11 @@ export const ROW_MIGRATIONS: Record<number, RowMigrations> = {
 	}
 };
 
+/** Rows a version's new tables start with (the upgrade writes them; an older backup gets them). */
+export const TABLE_SEEDS: Record<number, Record<string, Row[]>> = {
+	8: { blockReasons: DEFAULT_BLOCK_REASONS.map((reason) => ({ ...reason })) }
+};
+
 /** Brings plain table rows written at `fromVersion` up to `toVersion`, in place. */
 export function migrateRows(
 	tables: Record<string, Row[]>,
@@ -59,6 +64,9 @@ export function migrateRows(
 	for (let version = fromVersion + 1; version <= toVersion; version++) {
 		for (const [table, migrate] of Object.entries(ROW_MIGRATIONS[version] ?? {})) {
 			for (const row of tables[table] ?? []) migrate(row);
+		}
+		for (const [table, rows] of Object.entries(TABLE_SEEDS[version] ?? {})) {
+			tables[table] ??= rows.map((row) => ({ ...row }));
 		}
 	}
 }

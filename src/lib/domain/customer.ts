@@ -26,13 +26,38 @@ export interface Customer extends PolicyCustomer {
 	blockedUntil: string;
 }
 
-export const BLOCK_REASONS = [
+/** A row of the editable block reasons table. */
+export interface BlockReason {
+	code: string;
+	/** '' shows the built-in caption of the five codes Holdfast starts with, in the UI language. */
+	description: string;
+}
+
+/** The codes every company starts with; the table can be edited from Settings. */
+export const BUILT_IN_BLOCK_REASONS = [
 	'INSOLVENCY',
 	'OVERDUE',
 	'DISPUTE',
 	'CREDIT REVIEW',
 	'OTHER'
 ] as const;
+
+export const DEFAULT_BLOCK_REASONS: BlockReason[] = BUILT_IN_BLOCK_REASONS.map((code) => ({
+	code,
+	description: ''
+}));
+
+/** The reason block suggestions are applied with. */
+export const OVERDUE_REASON = 'OVERDUE';
+
+const REASON_CODE = /^[A-Z0-9][A-Z0-9 _-]{0,19}$/;
+
+/** Returns an i18n key naming what is wrong with a new reason row, or null. */
+export function blockReasonError(reason: BlockReason): string | null {
+	if (!REASON_CODE.test(reason.code)) return 'error.reasonCodeInvalid';
+	if (reason.description.length > TEXT_FIELD_MAX) return 'error.tooLong';
+	return null;
+}
 
 /** True when a block with an end date has reached it at the work date. */
 export function blockHasExpired(
@@ -83,13 +108,6 @@ export function fieldError(field: EditableCustomerField, value: string | number)
 	if (field === 'email' && value !== '' && !EMAIL.test(value)) return 'error.emailInvalid';
 	if (field === 'blockedUntil' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
 		return 'error.dateInvalid';
-	if (
-		field === 'blockReason' &&
-		value !== '' &&
-		!(BLOCK_REASONS as readonly string[]).includes(value)
-	) {
-		return 'error.reasonInvalid';
-	}
 	return null;
 }
 

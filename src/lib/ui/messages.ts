@@ -1,4 +1,5 @@
 import { BlockedError, NotFoundError, ValidationError } from '$lib/app/errors';
+import { BUILT_IN_BLOCK_REASONS, type BlockReason } from '$lib/domain/customer';
 import type { Decision } from '$lib/domain/policy';
 
 export type Translate = (
@@ -37,4 +38,15 @@ export function errorText(error: unknown, t: Translate): string {
 	if (isQuotaError(error)) return t('error.quota');
 	const message = error instanceof Error ? error.message : String(error);
 	return t('error.unexpected', { values: { message } });
+}
+
+/** A block reason as the user reads it: its description, else the built-in caption, else the code. */
+export function reasonLabel(
+	code: string,
+	reasons: readonly BlockReason[] | undefined,
+	t: Translate
+): string {
+	const description = reasons?.find((reason) => reason.code === code)?.description;
+	if (description) return description;
+	return (BUILT_IN_BLOCK_REASONS as readonly string[]).includes(code) ? t(`reason.${code}`) : code;
 }

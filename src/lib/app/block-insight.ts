@@ -1,0 +1,171 @@
+import { db } from '$lib/db/db';
+import { lineAmountCents } from '$lib/domain/amounts';
+import { blockImpact, type ImpactFact, type ImpactRow } from '$lib/domain/block-impact';
+import {
+	figuresOf,
+	hasRules,
+	NO_RULES,
+	triggeredRules,
+	type CustomerFigures,
+	type SuggestionRule,
+	type SuggestionRules
+} from '$lib/domain/block-suggestions';
+import { OVERDUE_REASON, type Customer } from '$lib/domain/customer';
+import type { CustLedgerEntry } from '$lib/domain/posted';
+import type { Blocked } from '$lib/domain/policy';
+import { bulkSetBlocked, type BulkResult } from './customers';
+import { ValidationError } from './errors';
+import { readWorkDate } from './settings';
+
+/** The open work of a customer a block can stop: documents (as sell-to or bill-to) and figures. */
+async function impactFacts(no: string): Promise<ImpactFact[]> {
+	return db.transaction(
+		'r',
+		[db.salesHeaders, db.salesLines, db.custLedgerEntries, db.reminders, db.financeChargeMemos],
+		async () => {
+			const [asSellTo, asBillTo, entries, reminders, memos] = await Promise.all([
+				db.salesHeaders.where('sellToCustomerNo').equals(no).toArray(),
+				db.salesHeaders.where('billToCustomerNo').equals(no).toArray(),
+				db.custLedgerEntries.where('[customerNo+open]').equals([no, 1]).toArray(),
+				db.reminders.where('customerNo').equals(no).toArray(),
+				db.financeChargeMemos.where('customerNo').equals(no).toArray()
+			]);
+			const documents = [...new Map([...asSellTo, ...asBillTo].map((h) => [h.no, h])).values()];
+			documents.sort((a, b) => a.no.localeCompare(b.no));
+			const orderNos = documents.filter((h) => h.documentType === 'Order').map((h) => h.no);
+			const lines = await db.salesLines.where('documentNo').anyOf(orderNos).toArray();
+			const facts: ImpactFact[] = documents.map((header) => ({
+				kind: header.documentType,
+				ref: header.no,
+				count: 1,
+				amountCents: header.amountInclVatCents
+			}));
+			const shipped = lines.filter(
+				(line) => line.type === 'Item' && line.quantityShipped > line.quantityInvoiced
+			);
+			if (shipped.length > 0) {
+				facts.push({
+					kind: 'shippedNotInvoiced',
+					ref: '',
+					count: shipped.length,
+					amountCents: shipped.reduce(
+						(sum, line) =>
+							sum +
+							Math.round(
+								(lineAmountCents(line) * (line.quantityShipped - line.quantityInvoiced)) /
+									line.quantity
+							),
+						0
+					)
+				});
+			}
+			if (entries.length > 0) {
+				facts.push({
+					kind: 'openBalance',
+					ref: '',
+					count: entries.length,
+					amountCents: entries.reduce((sum, entry) => sum + entry.remainingAmountCents, 0)
+				});
+			}
+			for (const reminder of reminders.filter((r) => r.status === 'Open')) {
+				facts.push({ kind: 'reminder', ref: reminder.no, count: 1, amountCents: 0 });
+			}
+			for (const memo of memos.filter((m) => m.status === 'Open')) {
+				facts.push({ kind: 'financeChargeMemo', ref: memo.no, count: 1, amountCents: 0 });
+			}
+			return facts;
+		}
+	);
+}
+
+/** What saving `level` on the customer would stop, per piece of open work (asked of `decide`). */
+export async function loadBlockImpact(no: string, level: Blocked): Promise<ImpactRow[]> {
+	const customer = await db.customers.get(no);
+	if (!customer) return [];
+	return blockImpact(customer, level, await impactFacts(no));
+}
+
+const RULE_KEYS = {
+	overdueAmountCents: 'suggest.overdueAmountCents',
+	oldestOverdueDays: 'suggest.oldestOverdueDays',
+	overCreditLimit: 'suggest.overCreditLimit'
+} as const;
+
+export async function readSuggestionRules(): Promise<SuggestionRules> {
+	const rows = await db.settings.bulkGet(Object.values(RULE_KEYS));
+	const [amount, days, overLimit] = rows.map((row) => row?.value ?? '');
+	return {
+		overdueAmountCents: amount === '' ? null : Number(amount),
+		oldestOverdueDays: days === '' ? null : Number(days),
+		overCreditLimit: overLimit === 'true'
+	};
+}
+
+export async function saveSuggestionRules(rules: SuggestionRules): Promise<void> {
+	for (const value of [rules.overdueAmountCents, rules.oldestOverdueDays]) {
+		if (value !== null && (!Number.isSafeInteger(value) || value < 0)) {
+			throw new ValidationError('error.ruleInvalid', 'Enter a whole number of at least 0.');
+		}
+	}
+	await db.transaction('rw', db.settings, () =>
+		db.settings.bulkPut([
+			{ key: RULE_KEYS.overdueAmountCents, value: String(rules.overdueAmountCents ?? '') },
+			{ key: RULE_KEYS.oldestOverdueDays, value: String(rules.oldestOverdueDays ?? '') },
+			{ key: RULE_KEYS.overCreditLimit, value: String(rules.overCreditLimit) }
+		])
+	);
+}
+
+export interface BlockSuggestion {
+	no: string;
+	name: string;
+	figures: CustomerFigures;
+	triggered: SuggestionRule[];
+}
+
+/**
+ * The dry run: every customer not blocked yet whose open entries trigger a rule at the work
+ * date, with the figures that did. Nothing is written.
+ */
+export async function findBlockSuggestions(
+	rules: SuggestionRules = NO_RULES
+): Promise<BlockSuggestion[]> {
+	if (!hasRules(rules)) return [];
+	const workDate = await readWorkDate();
+	const entries = await db.custLedgerEntries.where('open').equals(1).toArray();
+	const byCustomer = new Map<string, CustLedgerEntry[]>();
+	for (const entry of entries) {
+		const own = byCustomer.get(entry.customerNo);
+		if (own) own.push(entry);
+		else byCustomer.set(entry.customerNo, [entry]);
+	}
+	const customers = await db.customers.bulkGet([...byCustomer.keys()]);
+	return customers
+		.filter((c): c is Customer => !!c && c.blocked === '' && !c.privacyBlocked)
+		.map((customer) => {
+			const figures = figuresOf(
+				byCustomer.get(customer.no) ?? [],
+				customer.creditLimitCents,
+				workDate
+			);
+			return {
+				no: customer.no,
+				name: customer.name,
+				figures,
+				triggered: triggeredRules(figures, rules)
+			};
+		})
+		.filter((suggestion) => suggestion.triggered.length > 0)
+		.sort((a, b) => a.no.localeCompare(b.no));
+}
+
+/** Blocks the chosen suggestions as one bulk run (one batch, reason OVERDUE). */
+export function applyBlockSuggestions(
+	input: { nos: string[]; blocked: Exclude<Blocked, ''> },
+	onProgress?: (share: number) => void
+): Promise<BulkResult> {
+	return bulkSetBlocked(
+		{ nos: input.nos, blocked: input.blocked, reason: OVERDUE_REASON },
+		onProgress
+	);
+}
