@@ -173,6 +173,14 @@ describe('languages', () => {
 		await page.reload();
 		await page.getByLabel('Geblokkeerd', { exact: true }).waitFor();
 		expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+
+		// The block dialog speaks Dutch too, and Annuleren leaves the level as it was.
+		await page.getByLabel('Geblokkeerd', { exact: true }).selectOption('All');
+		const dialog = page.getByRole('dialog', { name: 'Klant C00050 blokkeren met type Alle' });
+		await dialog.getByLabel('Blokkeringsreden').waitFor();
+		await dialog.getByRole('button', { name: 'Annuleren' }).click();
+		await dialog.waitFor({ state: 'hidden' });
+		expect(await page.getByLabel('Geblokkeerd', { exact: true }).inputValue()).toBe('Invoice');
 	});
 });
 
@@ -196,6 +204,13 @@ describe('block management', () => {
 		await expect
 			.poll(() => page.locator('tbody tr', { hasText: 'Blocked: Invoice' }).count())
 			.toBe(1);
+
+		// The card's history shows the batch and its undo, each marked with its batch.
+		await page.goto('/customers/C00120');
+		await expect.poll(() => page.locator('.history li').count()).toBe(2);
+		const history = page.locator('.history li');
+		expect(await history.nth(1).textContent()).toMatch(/Blocked: — → Invoice.*bulk batch/);
+		expect(await history.nth(0).textContent()).toMatch(/Blocked: Invoice → —.*bulk batch/);
 	});
 
 	it('blocks with a reason and an end date after the impact preview; the work date past it lifts the block', async () => {

@@ -623,6 +623,7 @@ export const en = {
 	'suggest.apply':
 		'Block {count, plural, one {# chosen customer} other {# chosen customers}} (reason OVERDUE)',
 	'common.delete': 'Delete',
+	'customer.historyBatch': 'bulk batch {id}',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 } as const;

@@ -636,6 +636,7 @@ export const nl: Record<MessageKey, string> = {
 	'suggest.apply':
 		'{count, plural, one {# gekozen klant} other {# gekozen klanten}} blokkeren (reden OVERDUE)',
 	'common.delete': 'Verwijderen',
+	'customer.historyBatch': 'bulkbatch {id}',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 };
