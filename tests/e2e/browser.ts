@@ -105,5 +105,5 @@ export async function chooseBlocked(
 	await dialog.getByLabel('Block Reason').selectOption(details.reason ?? 'OVERDUE');
 	if (details.until) await dialog.getByLabel('Blocked Until').fill(details.until);
 	await dialog.getByRole('button', { name: 'Confirm' }).click();
-	await dialog.waitFor({ state: 'hidden' });
+	await dialog.waitFor({ state: 'detached' });
 }

@@ -136,6 +136,46 @@ describe('customer card', () => {
 	});
 });
 
+describe('a long customer list', () => {
+	it('keeps only the rows in view in the page, reads more while scrolling, and arrows move past the window', async () => {
+		const page = await e2e.open('/settings');
+		const scale = page.locator('section', { hasText: 'Scale test company' });
+		await scale.getByLabel('Customers').fill('3000');
+		await scale.getByLabel('Sales orders').fill('0');
+		await scale.getByLabel('Ledger entries').fill('0');
+		await scale.getByRole('button', { name: 'Generate' }).click();
+		await scale
+			.getByRole('status')
+			.filter({ hasText: /Generated in/ })
+			.waitFor({ timeout: 30_000 });
+
+		await page.goto('/customers');
+		const rows = page.locator('tbody tr[data-index]');
+		await rows.first().waitFor();
+		const rendered = await rows.count();
+		expect(rendered).toBeGreaterThan(5);
+		expect(rendered).toBeLessThan(60);
+
+		// Scrolling to the end reads the next page from the database, a page at a time.
+		const viewport = page.locator('.viewport');
+		for (let i = 0; i < 3; i++) {
+			await viewport.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+			await page.waitForTimeout(100);
+		}
+		await expect.poll(() => rows.last().getAttribute('data-index')).not.toBe(String(rendered - 1));
+		expect(Number(await rows.last().getAttribute('data-index'))).toBeGreaterThanOrEqual(150);
+		expect(await rows.count()).toBeLessThan(60);
+
+		// The arrow keys go on to a row that was not in the page yet.
+		await viewport.evaluate((element) => element.scrollTo(0, 0));
+		await page.locator('tbody tr[data-index="0"] a').focus();
+		for (let i = 0; i < 40; i++) await page.keyboard.press('ArrowDown');
+		await expect
+			.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.dataset.index))
+			.toBe('40');
+	});
+});
+
 describe('accessibility', () => {
 	it.each([
 		'/',
@@ -179,7 +219,7 @@ describe('languages', () => {
 		const dialog = page.getByRole('dialog', { name: 'Klant C00050 blokkeren met type Alle' });
 		await dialog.getByLabel('Blokkeringsreden').waitFor();
 		await dialog.getByRole('button', { name: 'Annuleren' }).click();
-		await dialog.waitFor({ state: 'hidden' });
+		await dialog.waitFor({ state: 'detached' });
 		expect(await page.getByLabel('Geblokkeerd', { exact: true }).inputValue()).toBe('Invoice');
 	});
 });
@@ -237,7 +277,7 @@ describe('block management', () => {
 
 		// Cancel changes nothing.
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
-		await dialog.waitFor({ state: 'hidden' });
+		await dialog.waitFor({ state: 'detached' });
 		expect(await page.getByLabel('Blocked', { exact: true }).inputValue()).toBe('');
 		expect(await page.getByRole('note').count()).toBe(0);
 
@@ -248,6 +288,7 @@ describe('block management', () => {
 		await dialog.getByLabel('Block Reason').selectOption('OVERDUE');
 		await dialog.getByLabel('Blocked Until').fill('2030-01-15');
 		await dialog.getByRole('button', { name: 'Confirm' }).click();
+		await dialog.waitFor({ state: 'detached' });
 		await page
 			.getByRole('note', { name: 'Customer C00110 is blocked with type Invoice.' })
 			.waitFor();
