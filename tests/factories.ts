@@ -1,4 +1,5 @@
 import { db } from '$lib/db/db';
+import { TABLE_SEEDS } from '$lib/db/migrations';
 import { emptyCustomer } from '$lib/app/customers';
 import { searchTermsOf, type Customer } from '$lib/domain/customer';
 import type { Blocked, PolicyCustomer } from '$lib/domain/policy';
@@ -8,6 +9,17 @@ import type { SalesDocumentType } from '$lib/domain/documents';
 import { addLine, createSalesDocument, updateLine } from '$lib/app/documents';
 
 let counter = 0;
+
+/** Empties every table and writes back the rows a new database starts with. */
+export async function resetDatabase(): Promise<void> {
+	if (!db.isOpen()) await db.open();
+	await db.transaction('rw', db.tables, async () => {
+		await Promise.all(db.tables.map((table) => table.clear()));
+		for (const seeds of Object.values(TABLE_SEEDS)) {
+			for (const [table, rows] of Object.entries(seeds)) await db.table(table).bulkPut(rows);
+		}
+	});
+}
 
 /** A customer with sensible defaults; pass only what the test is about. */
 export function aCustomer(overrides: Partial<Customer> = {}): Customer {

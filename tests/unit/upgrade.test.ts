@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
 import { AppDB } from '$lib/db/db';
+import { totalsOf } from '$lib/domain/posted';
 import { aCustomer } from '../factories';
 
 /** The schema as version 1 shipped it. */
@@ -58,7 +59,7 @@ describe('upgrade from version 1', () => {
 		const upgraded = new AppDB(name);
 		await upgraded.open();
 
-		expect(upgraded.verno).toBe(8);
+		expect(upgraded.verno).toBe(9);
 		expect(await upgraded.customers.toArray()).toEqual(
 			customers.map((customer) => ({
 				...customer,
@@ -91,6 +92,38 @@ describe('upgrade from version 1', () => {
 				description: ''
 			}))
 		);
+		upgraded.close();
+	});
+
+	it("version 9 computes every customer's ledger totals from the entries already there", async () => {
+		const name = `upgrade-${crypto.randomUUID()}`;
+		const old = new Dexie(name);
+		old.version(8).stores({
+			custLedgerEntries: 'entryNo, customerNo, [customerNo+open], documentNo, open'
+		});
+		const entry = (entryNo: number, customerNo: string, remainingAmountCents: number) => ({
+			entryNo,
+			customerNo,
+			amountCents: 1000,
+			remainingAmountCents,
+			open: remainingAmountCents === 0 ? (0 as const) : (1 as const)
+		});
+		const entries = [
+			entry(1, 'C1', 1000),
+			entry(2, 'C1', 0),
+			entry(3, 'C1', -250),
+			entry(4, 'C2', 5)
+		];
+		await old.table('custLedgerEntries').bulkAdd(entries);
+		old.close();
+
+		const upgraded = new AppDB(name);
+		await upgraded.open();
+		expect(await upgraded.customerTotals.orderBy('customerNo').toArray()).toEqual([
+			{ customerNo: 'C1', balanceCents: 750, openEntries: 2, entries: 3 },
+			{ customerNo: 'C2', balanceCents: 5, openEntries: 1, entries: 1 }
+		]);
+		expect(totalsOf('C1', entries.slice(0, 3)).balanceCents).toBe(750);
 		upgraded.close();
 	});
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { db } from '$lib/db/db';
+import { db, rebuildCustomerTotals } from '$lib/db/db';
 import { migrateRows } from '$lib/db/migrations';
 import { isIsoDate } from '$lib/domain/dates';
 import { ValidationError } from './errors';
@@ -133,6 +133,12 @@ const TABLES = {
 	}),
 	paymentTerms: v.object({ code: text, description: text, dueDays: int }),
 	blockReasons: v.object({ code: text, description: text }),
+	customerTotals: v.object({
+		customerNo: text,
+		balanceCents: amount,
+		openEntries: int,
+		entries: int
+	}),
 	salesHeaders: v.object({
 		no: text,
 		documentType,
@@ -450,6 +456,8 @@ export async function restoreBackup(backup: Extract<CheckedBackup, { ok: true }>
 			await table.bulkAdd(rows);
 			records += rows.length;
 		}
+		// Totals are derived: whatever the file says, they are computed from its entries.
+		await rebuildCustomerTotals(db);
 	});
 	return records;
 }

@@ -1,3 +1,4 @@
+import { addLedgerEntry, updateLedgerEntry } from './ledger';
 import { db } from '$lib/db/db';
 import { lineAmountCents, vatCents } from '$lib/domain/amounts';
 import type { Customer } from '$lib/domain/customer';
@@ -52,6 +53,7 @@ const POSTING_TABLES = () => [
 	db.postedCreditMemos,
 	db.postedCreditMemoLines,
 	db.custLedgerEntries,
+	db.customerTotals,
 	db.applications
 ];
 
@@ -167,7 +169,7 @@ async function writePostedDocument(
 		closedAtDate: ''
 	};
 	step('ledger entry');
-	await db.custLedgerEntries.add(entry);
+	await addLedgerEntry(entry);
 	return { no, entry };
 }
 
@@ -561,13 +563,13 @@ async function cancelInvoice(no: string, action: Action): Promise<string> {
 		no
 	);
 	step('apply entries');
-	await db.custLedgerEntries.update(entry.entryNo, {
+	await updateLedgerEntry(entry.entryNo, {
 		remainingAmountCents: 0,
 		open: 0,
 		closedByEntryNo: credit.entry.entryNo,
 		closedAtDate: invoice.postingDate
 	});
-	await db.custLedgerEntries.update(credit.entry.entryNo, {
+	await updateLedgerEntry(credit.entry.entryNo, {
 		remainingAmountCents: 0,
 		open: 0,
 		closedByEntryNo: entry.entryNo,

@@ -381,10 +381,14 @@ export interface CustomerStatistics {
 	shippedNotInvoicedCents: number;
 }
 
-/** Balance and Balance Due from the open entries; order figures pro rata of their lines. */
+/**
+ * Balance from the totals the postings keep; Balance Due (which moves with the work date) from
+ * the open entries; order figures pro rata of their lines.
+ */
 export function customerStatisticsQuery(no: string): Observable<CustomerStatistics> {
 	return liveQuery(async () => {
-		const [entries, orders, workDate] = await Promise.all([
+		const [totals, entries, orders, workDate] = await Promise.all([
+			db.customerTotals.get(no),
 			db.custLedgerEntries.where('[customerNo+open]').equals([no, 1]).toArray(),
 			db.salesHeaders
 				.where('billToCustomerNo')
@@ -408,7 +412,7 @@ export function customerStatisticsQuery(no: string): Observable<CustomerStatisti
 			);
 		}
 		return {
-			balanceCents: entries.reduce((sum, entry) => sum + entry.remainingAmountCents, 0),
+			balanceCents: totals?.balanceCents ?? 0,
 			balanceDueCents: entries
 				.filter((entry) => entry.dueDate < workDate)
 				.reduce((sum, entry) => sum + entry.remainingAmountCents, 0),

@@ -1,3 +1,4 @@
+import { addLedgerEntry, updateLedgerEntry } from './ledger';
 import { db } from '$lib/db/db';
 import type { Customer } from '$lib/domain/customer';
 import { addDays, isIsoDate } from '$lib/domain/dates';
@@ -36,7 +37,7 @@ export async function setOnHold(input: { entryNo: number; onHold: string }): Pro
 			'onHold'
 		);
 	}
-	await db.transaction('rw', [db.custLedgerEntries, db.changeLog], async () => {
+	await db.transaction('rw', [db.custLedgerEntries, db.customerTotals, db.changeLog], async () => {
 		const entry = await db.custLedgerEntries.get(input.entryNo);
 		if (!entry) throw new NotFoundError('Entry', String(input.entryNo));
 		if (entry.onHold === onHold) return;
@@ -140,34 +141,38 @@ export async function applyEntries(input: {
 	id: string;
 	entries: Array<{ entryNo: number; amountToApplyCents: number }>;
 }): Promise<void> {
-	await db.transaction('rw', [db.journalLines, db.custLedgerEntries], async () => {
-		const line = await db.journalLines.get(input.id);
-		if (!line) throw new NotFoundError('Journal line', input.id);
-		for (const chosen of input.entries) {
-			const entry = await db.custLedgerEntries.get(chosen.entryNo);
-			if (!entry || entry.customerNo !== line.customerNo || entry.open !== 1) {
-				throw new ValidationError(
-					'error.entryNotApplicable',
-					`Entry ${chosen.entryNo} cannot be applied.`,
-					{
+	await db.transaction(
+		'rw',
+		[db.journalLines, db.custLedgerEntries, db.customerTotals],
+		async () => {
+			const line = await db.journalLines.get(input.id);
+			if (!line) throw new NotFoundError('Journal line', input.id);
+			for (const chosen of input.entries) {
+				const entry = await db.custLedgerEntries.get(chosen.entryNo);
+				if (!entry || entry.customerNo !== line.customerNo || entry.open !== 1) {
+					throw new ValidationError(
+						'error.entryNotApplicable',
+						`Entry ${chosen.entryNo} cannot be applied.`,
+						{
+							entryNo: chosen.entryNo
+						}
+					);
+				}
+				if (
+					chosen.amountToApplyCents < 0 ||
+					chosen.amountToApplyCents > Math.abs(entry.remainingAmountCents)
+				) {
+					throw new ValidationError('error.applyTooMuch', 'You cannot apply more than is open.', {
 						entryNo: chosen.entryNo
-					}
-				);
+					});
+				}
 			}
-			if (
-				chosen.amountToApplyCents < 0 ||
-				chosen.amountToApplyCents > Math.abs(entry.remainingAmountCents)
-			) {
-				throw new ValidationError('error.applyTooMuch', 'You cannot apply more than is open.', {
-					entryNo: chosen.entryNo
-				});
-			}
+			await db.journalLines.update(line.id, {
+				appliesToEntries: input.entries.filter((entry) => entry.amountToApplyCents > 0),
+				appliesToDocNo: ''
+			});
 		}
-		await db.journalLines.update(line.id, {
-			appliesToEntries: input.entries.filter((entry) => entry.amountToApplyCents > 0),
-			appliesToDocNo: ''
-		});
-	});
+	);
 }
 
 function refusedOnLine(
@@ -221,7 +226,7 @@ async function postJournalLine(line: JournalLine): Promise<void> {
 	const applied = allocations.reduce((sum, allocation) => sum + allocation.amountCents, 0);
 	const remaining = amount + (amount < 0 ? applied : -applied);
 	const lastApplied = allocations.at(-1)?.entryNo ?? 0;
-	await db.custLedgerEntries.add({
+	await addLedgerEntry({
 		entryNo,
 		customerNo: line.customerNo,
 		postingDate: line.postingDate,
@@ -242,7 +247,7 @@ async function postJournalLine(line: JournalLine): Promise<void> {
 		const entryRemaining =
 			entry.remainingAmountCents +
 			(entry.remainingAmountCents > 0 ? -allocation.amountCents : allocation.amountCents);
-		await db.custLedgerEntries.update(entry.entryNo, {
+		await updateLedgerEntry(entry.entryNo, {
 			remainingAmountCents: entryRemaining,
 			open: entryRemaining === 0 ? 0 : 1,
 			closedByEntryNo: entryRemaining === 0 ? entryNo : 0,
@@ -266,7 +271,14 @@ async function postJournalLine(line: JournalLine): Promise<void> {
 export async function postJournal(): Promise<number> {
 	return db.transaction(
 		'rw',
-		[db.journalLines, db.customers, db.custLedgerEntries, db.applications, db.numberSeries],
+		[
+			db.journalLines,
+			db.customers,
+			db.custLedgerEntries,
+			db.customerTotals,
+			db.applications,
+			db.numberSeries
+		],
 		async () => {
 			const lines = await db.journalLines.orderBy('lineNo').toArray();
 			if (lines.length === 0)
@@ -344,6 +356,7 @@ export async function createReminders(input: {
 		[
 			db.customers,
 			db.custLedgerEntries,
+			db.customerTotals,
 			db.reminderTerms,
 			db.reminders,
 			db.numberSeries,
@@ -464,7 +477,7 @@ async function addChargeEntry(
 	postingDate: string,
 	dueDate: string
 ): Promise<void> {
-	await db.custLedgerEntries.add({
+	await addLedgerEntry({
 		entryNo: await nextEntryNo('CLE'),
 		customerNo,
 		postingDate,
@@ -501,7 +514,7 @@ function ensureAllowed(
 export async function issueReminder(input: { no: string }): Promise<string> {
 	return db.transaction(
 		'rw',
-		[db.reminders, db.customers, db.custLedgerEntries, db.numberSeries],
+		[db.reminders, db.customers, db.custLedgerEntries, db.customerTotals, db.numberSeries],
 		async () => {
 			const reminder = await db.reminders.get(input.no);
 			if (!reminder) throw new NotFoundError('Reminder', input.no);
@@ -553,6 +566,7 @@ export async function createFinanceChargeMemos(input: {
 		[
 			db.customers,
 			db.custLedgerEntries,
+			db.customerTotals,
 			db.financeChargeTerms,
 			db.financeChargeMemos,
 			db.numberSeries,
@@ -618,7 +632,7 @@ export async function deleteFinanceChargeMemo(input: { no: string }): Promise<vo
 export async function issueFinanceChargeMemo(input: { no: string }): Promise<string> {
 	return db.transaction(
 		'rw',
-		[db.financeChargeMemos, db.customers, db.custLedgerEntries, db.numberSeries],
+		[db.financeChargeMemos, db.customers, db.custLedgerEntries, db.customerTotals, db.numberSeries],
 		async () => {
 			const memo = await db.financeChargeMemos.get(input.no);
 			if (!memo) throw new NotFoundError('Finance charge memo', input.no);

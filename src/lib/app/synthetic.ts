@@ -1,3 +1,4 @@
+import { addLedgerEntries } from './ledger';
 import { db } from '$lib/db/db';
 import { documentTotals } from '$lib/domain/amounts';
 import { searchTermsOf, type Customer } from '$lib/domain/customer';
@@ -179,16 +180,22 @@ export async function generateCompany(
 					closedAtDate: ''
 				};
 			});
-			await db.transaction('rw', db.custLedgerEntries, db.numberSeries, async () => {
-				await db.custLedgerEntries.bulkPut(entries);
-				await db.numberSeries.put({
-					code: 'CLE',
-					prefix: '',
-					lastNo: last + to,
-					increment: 1,
-					width: 0
-				});
-			});
+			await db.transaction(
+				'rw',
+				db.custLedgerEntries,
+				db.customerTotals,
+				db.numberSeries,
+				async () => {
+					await addLedgerEntries(entries);
+					await db.numberSeries.put({
+						code: 'CLE',
+						prefix: '',
+						lastNo: last + to,
+						increment: 1,
+						width: 0
+					});
+				}
+			);
 		},
 		progress
 	);

@@ -1,16 +1,18 @@
-import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { ROW_MIGRATIONS, TABLE_SEEDS } from './migrations';
 import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
 import type { SalesHeader, SalesLine } from '$lib/domain/documents';
 import type { Item } from '$lib/domain/item';
-import type {
-	Application,
-	CustLedgerEntry,
-	PostedCreditMemo,
-	PostedInvoice,
-	PostedLine,
-	Shipment,
-	ShipmentLine
+import {
+	totalsOf,
+	type Application,
+	type CustLedgerEntry,
+	type CustomerTotals,
+	type PostedCreditMemo,
+	type PostedInvoice,
+	type PostedLine,
+	type Shipment,
+	type ShipmentLine
 } from '$lib/domain/posted';
 import type {
 	FinanceChargeMemo,
@@ -76,6 +78,22 @@ async function upgradeTo(tx: Transaction, version: number): Promise<void> {
 	}
 }
 
+/** Computes every customer's ledger totals from the entries (an upgrade, a restored backup). */
+export async function rebuildCustomerTotals(
+	source: { table(name: string): Table }
+): Promise<void> {
+	const entries: Table<CustLedgerEntry> = source.table('custLedgerEntries');
+	const totals: Table<CustomerTotals> = source.table('customerTotals');
+	const byCustomer = new Map<string, CustLedgerEntry[]>();
+	await entries.each((entry) => {
+		const own = byCustomer.get(entry.customerNo);
+		if (own) own.push(entry);
+		else byCustomer.set(entry.customerNo, [entry]);
+	});
+	await totals.clear();
+	await totals.bulkPut([...byCustomer].map(([no, own]) => totalsOf(no, own)));
+}
+
 /** Every version ever shipped stays here; a change is a new version with an upgrade. */
 export class AppDB extends Dexie {
 	customers!: EntityTable<Customer, 'no'>;
@@ -103,6 +121,7 @@ export class AppDB extends Dexie {
 	financeChargeMemos!: EntityTable<FinanceChargeMemo, 'no'>;
 	refusedAttempts!: EntityTable<RefusedAttempt, 'id'>;
 	blockReasons!: EntityTable<BlockReason, 'code'>;
+	customerTotals!: EntityTable<CustomerTotals, 'customerNo'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -162,6 +181,10 @@ export class AppDB extends Dexie {
 		this.version(8)
 			.stores({ blockReasons: 'code' })
 			.upgrade((tx) => upgradeTo(tx, 8));
+		// Version 9: ledger totals per customer, kept by every posting.
+		this.version(9)
+			.stores({ customerTotals: 'customerNo' })
+			.upgrade((tx) => rebuildCustomerTotals(tx));
 		// A new database starts with the rows an upgrade would have written.
 		this.on('populate', async (tx) => {
 			for (const seeds of Object.values(TABLE_SEEDS)) {

@@ -101,3 +101,29 @@ export interface Application {
 	amountCents: number;
 	postingDate: string;
 }
+
+/**
+ * A customer's ledger totals, kept in the same transaction as every entry written or applied,
+ * so the card and the statistics read one row instead of summing entries.
+ */
+export interface CustomerTotals {
+	customerNo: string;
+	/** The sum of the remaining amounts of the customer's entries (its balance). */
+	balanceCents: number;
+	openEntries: number;
+	entries: number;
+}
+
+/** The totals as the entries themselves give them (to rebuild, and to check against). */
+export function totalsOf(
+	customerNo: string,
+	entries: readonly Pick<CustLedgerEntry, 'remainingAmountCents' | 'open'>[]
+): CustomerTotals {
+	const totals = { customerNo, balanceCents: 0, openEntries: 0, entries: 0 };
+	for (const entry of entries) {
+		totals.balanceCents += entry.remainingAmountCents;
+		totals.openEntries += entry.open;
+		totals.entries += 1;
+	}
+	return totals;
+}
