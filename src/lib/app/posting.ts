@@ -219,27 +219,38 @@ async function writeShipment(
 	return { no, lines };
 }
 
-/** Marks `quantity` of an order line's shipment lines invoiced, oldest first. */
+/**
+ * Marks the quantity of each order line's shipment lines invoiced, oldest shipment first:
+ * one read and one write for all the lines of a posting.
+ */
 async function invoiceShipmentLines(
 	kind: ShipmentKind,
-	orderLineId: string,
-	quantity: number
+	quantities: ReadonlyArray<{ orderLineId: string; quantity: number }>
 ): Promise<void> {
 	const lineTable = kind === 'shipment' ? db.shipmentLines : db.returnReceiptLines;
-	let left = quantity;
-	const shipped = (await lineTable.where('orderLineId').equals(orderLineId).toArray()).sort(
-		(a, b) => a.shipmentNo.localeCompare(b.shipmentNo)
-	);
-	for (const shipmentLine of shipped) {
-		if (left <= 0) break;
-		const take = Math.min(left, round5(shipmentLine.quantity - shipmentLine.quantityInvoiced));
-		if (take <= 0) continue;
-		step(`${kind} line invoiced`);
-		await lineTable.update(shipmentLine.id, {
-			quantityInvoiced: round5(shipmentLine.quantityInvoiced + take)
-		});
-		left = round5(left - take);
+	const shipped = await lineTable
+		.where('orderLineId')
+		.anyOf(quantities.map((entry) => entry.orderLineId))
+		.toArray();
+	shipped.sort((a, b) => a.shipmentNo.localeCompare(b.shipmentNo));
+	const changes: Array<{ key: string; changes: { quantityInvoiced: number } }> = [];
+	for (const { orderLineId, quantity } of quantities) {
+		let left = quantity;
+		for (const shipmentLine of shipped) {
+			if (left <= 0) break;
+			if (shipmentLine.orderLineId !== orderLineId) continue;
+			const take = Math.min(left, round5(shipmentLine.quantity - shipmentLine.quantityInvoiced));
+			if (take <= 0) continue;
+			changes.push({
+				key: shipmentLine.id,
+				changes: { quantityInvoiced: round5(shipmentLine.quantityInvoiced + take) }
+			});
+			left = round5(left - take);
+		}
 	}
+	if (changes.length === 0) return;
+	step(`${kind} line invoiced`);
+	await lineTable.bulkUpdate(changes);
 }
 
 async function deleteDocumentWithLines(no: string): Promise<void> {
@@ -322,8 +333,11 @@ export async function postSalesOrder(input: {
 			);
 			if (isReturn) result.creditMemoNo = posted.no;
 			else result.invoiceNo = posted.no;
+			await invoiceShipmentLines(
+				kind,
+				toInvoice.map(({ line, quantity }) => ({ orderLineId: line.id, quantity }))
+			);
 			for (const { line, quantity } of toInvoice) {
-				await invoiceShipmentLines(kind, line.id, quantity);
 				const next = updated.get(line.id)!;
 				next.quantityInvoiced = round5(next.quantityInvoiced + quantity);
 			}
@@ -334,13 +348,16 @@ export async function postSalesOrder(input: {
 			result.removed = true;
 		} else {
 			step('update lines');
-			for (const line of updated.values()) {
-				await db.salesLines.update(line.id, {
-					quantityShipped: line.quantityShipped,
-					quantityInvoiced: line.quantityInvoiced,
-					...withDefaultQuantities(line)
-				});
-			}
+			await db.salesLines.bulkUpdate(
+				[...updated.values()].map((line) => ({
+					key: line.id,
+					changes: {
+						quantityShipped: line.quantityShipped,
+						quantityInvoiced: line.quantityInvoiced,
+						...withDefaultQuantities(line)
+					}
+				}))
+			);
 			await db.salesHeaders.update(header.no, { status: 'Released' });
 		}
 		return result;

@@ -79,9 +79,7 @@ async function upgradeTo(tx: Transaction, version: number): Promise<void> {
 }
 
 /** Computes every customer's ledger totals from the entries (an upgrade, a restored backup). */
-export async function rebuildCustomerTotals(
-	source: { table(name: string): Table }
-): Promise<void> {
+export async function rebuildCustomerTotals(source: { table(name: string): Table }): Promise<void> {
 	const entries: Table<CustLedgerEntry> = source.table('custLedgerEntries');
 	const totals: Table<CustomerTotals> = source.table('customerTotals');
 	const byCustomer = new Map<string, CustLedgerEntry[]>();
