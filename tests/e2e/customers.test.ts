@@ -173,6 +173,19 @@ describe('a long customer list', () => {
 		await expect
 			.poll(() => page.evaluate(() => document.activeElement?.closest('tr')?.dataset.index))
 			.toBe('40');
+
+		// A trainer's reset drops the large company at once; a second tab is asked to reload.
+		const other = await e2e.open('/customers');
+		await page.goto('/settings');
+		await page.getByRole('button', { name: 'Reset demo data' }).click();
+		await page.getByRole('alertdialog').getByRole('button', { name: 'Yes' }).click();
+		await page.getByText(/The demo company is ready\. \(\d+ ms\)/).waitFor();
+		await other
+			.getByRole('alert')
+			.filter({ hasText: /reload/i })
+			.waitFor();
+		await page.goto('/customers');
+		await expect.poll(() => page.locator('tbody tr[data-index]').count()).toBe(15);
 	});
 });
 

@@ -5,7 +5,7 @@ export const en = {
 	'app.skipToContent': 'Skip to content',
 	'app.loading': 'Loading…',
 	'app.outdated':
-		'A newer version of Holdfast was opened in another tab. Reload this tab to continue.',
+		'Another tab opened a newer version of Holdfast or reset the company. Reload this tab to continue.',
 	'app.reload': 'Reload',
 	'app.workDateBanner': 'The work date is {date}, not today.',
 	'nav.label': 'Main',

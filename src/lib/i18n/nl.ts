@@ -7,7 +7,7 @@ export const nl: Record<MessageKey, string> = {
 	'app.skipToContent': 'Naar de inhoud',
 	'app.loading': 'Laden…',
 	'app.outdated':
-		'Een nieuwere versie van Holdfast is in een ander tabblad geopend. Laad dit tabblad opnieuw om verder te gaan.',
+		'Een ander tabblad opende een nieuwere versie van Holdfast of zette het bedrijf terug. Herlaad dit tabblad om verder te gaan.',
 	'app.reload': 'Opnieuw laden',
 	'app.workDateBanner': 'De werkdatum is {date}, niet vandaag.',
 	'nav.label': 'Hoofdmenu',
