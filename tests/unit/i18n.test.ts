@@ -45,8 +45,8 @@ describe('refusal messages', () => {
 		}
 	});
 
-	it('in Dutch name the Dutch block level', () => {
-		setupI18n('nl');
+	it('in Dutch name the Dutch block level', async () => {
+		await setupI18n('nl');
 		expect(get(locale)).toBe('nl');
 		const decision = decide(
 			{ no: 'C00040', blocked: 'Ship', privacyBlocked: false },
@@ -56,6 +56,6 @@ describe('refusal messages', () => {
 		expect(refusalText(decision, get(_))).toBe(
 			'U kunt dit type document niet maken wanneer klant C00040 is geblokkeerd met type Verzending.'
 		);
-		setupI18n('en');
+		await setupI18n('en');
 	});
 });

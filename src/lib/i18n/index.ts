@@ -1,8 +1,7 @@
-import { addMessages, init, locale } from 'svelte-i18n';
+import { addMessages, init, locale, register, waitLocale } from 'svelte-i18n';
 import { en } from './en';
-import { nl } from './nl';
 
-export { _, locale } from 'svelte-i18n';
+export { _, isLoading, locale } from 'svelte-i18n';
 export type { MessageKey } from './en';
 
 export const LANGUAGES = ['en', 'nl'] as const;
@@ -28,15 +27,19 @@ function storedLanguage(): Language {
 
 let initialized = false;
 
-/** Registers the catalogs and picks the remembered language (English by default). */
-export function setupI18n(initial: Language = storedLanguage()): void {
+/**
+ * Registers the catalogs and picks the remembered language (English by default). English is
+ * in the first bundle; Dutch is loaded when it is chosen. Resolves once the catalog is in.
+ */
+export function setupI18n(initial: Language = storedLanguage()): Promise<void> {
 	if (!initialized) {
 		addMessages('en', en);
-		addMessages('nl', nl);
+		register('nl', () => import('./nl').then((module) => module.nl));
 		initialized = true;
 	}
 	init({ fallbackLocale: 'en', initialLocale: initial });
 	setDocumentLanguage(initial);
+	return waitLocale(initial);
 }
 
 function setDocumentLanguage(language: Language): void {
@@ -45,7 +48,7 @@ function setDocumentLanguage(language: Language): void {
 
 /** Switches the UI language and remembers it in this browser. */
 export function setLanguage(language: Language): void {
-	locale.set(language);
+	void locale.set(language);
 	setDocumentLanguage(language);
 	try {
 		globalThis.localStorage?.setItem(STORAGE_KEY, language);
