@@ -86,6 +86,7 @@ describe('collecting money', () => {
 		const onHold = firstRow.getByRole('textbox');
 		await onHold.fill('DSP');
 		await onHold.press('Tab');
+		await page.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
 		await page.reload();
 		await expect
 			.poll(() => page.locator('tbody tr', { hasText: first }).getByRole('textbox').inputValue())

@@ -160,7 +160,8 @@ describe('block suggestions', () => {
 
 		const suggestions = await findBlockSuggestions(rules);
 
-		expect(suggestions).toEqual([
+		expect(suggestions.total).toBe(1);
+		expect(suggestions.rows).toEqual([
 			{
 				no: late.no,
 				name: 'Late Payer',
@@ -184,15 +185,26 @@ describe('block suggestions', () => {
 		});
 		const [logged] = await db.changeLog.where('batchId').equals(result.batchId).toArray();
 		expect(logged).toMatchObject({ key: late.no, newValue: 'All', reason: 'OVERDUE' });
-		expect(await findBlockSuggestions(rules)).toEqual([]);
+		expect(await findBlockSuggestions(rules)).toEqual({ total: 0, rows: [] });
 
 		await undoBatch({ batchId: result.batchId });
 		expect((await db.customers.get(late.no))?.blocked).toBe('');
 	});
 
+	it('lists the largest overdue amounts first, at most the limit, and counts them all', async () => {
+		await moveWorkDate({ workDate: '2026-03-10' });
+		for (const amount of [3000, 9000, 5000]) {
+			const { no } = await givenCustomer();
+			await givenInvoiceEntry(no, amount, '2026-01-01');
+		}
+		const run = await findBlockSuggestions({ ...NO_RULES, overdueAmountCents: 1 }, 2);
+		expect(run.total).toBe(3);
+		expect(run.rows.map((row) => row.figures.overdueCents)).toEqual([9000, 5000]);
+	});
+
 	it('finds nothing without rules', async () => {
 		const { no } = await givenCustomer();
 		await givenInvoiceEntry(no, 1, '2000-01-01');
-		expect(await findBlockSuggestions(NO_RULES)).toEqual([]);
+		expect(await findBlockSuggestions(NO_RULES)).toEqual({ total: 0, rows: [] });
 	});
 });

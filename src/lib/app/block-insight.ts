@@ -1,3 +1,4 @@
+import type { IndexableType } from 'dexie';
 import { db } from '$lib/db/db';
 import { lineAmountCents } from '$lib/domain/amounts';
 import { blockImpact, type ImpactFact, type ImpactRow } from '$lib/domain/block-impact';
@@ -10,7 +11,7 @@ import {
 	type SuggestionRule,
 	type SuggestionRules
 } from '$lib/domain/block-suggestions';
-import { OVERDUE_REASON, type Customer } from '$lib/domain/customer';
+import { OVERDUE_REASON } from '$lib/domain/customer';
 import type { CustLedgerEntry } from '$lib/domain/posted';
 import type { Blocked } from '$lib/domain/policy';
 import { bulkSetBlocked, type BulkResult } from './customers';
@@ -123,40 +124,86 @@ export interface BlockSuggestion {
 	triggered: SuggestionRule[];
 }
 
+/** How many suggestions a dry run lists at most: the largest overdue amounts first. */
+export const SUGGESTION_LIMIT = 500;
+
+export interface SuggestionRun {
+	/** Every customer the rules found. */
+	total: number;
+	/** The first `limit` of them by overdue amount (largest first), then by No. */
+	rows: BlockSuggestion[];
+}
+
 /**
  * The dry run: every customer not blocked yet whose open entries trigger a rule at the work
  * date, with the figures that did. Nothing is written.
  */
 export async function findBlockSuggestions(
-	rules: SuggestionRules = NO_RULES
-): Promise<BlockSuggestion[]> {
-	if (!hasRules(rules)) return [];
+	rules: SuggestionRules = NO_RULES,
+	limit = SUGGESTION_LIMIT,
+	onProgress: (share: number) => void = () => {}
+): Promise<SuggestionRun> {
+	if (!hasRules(rules)) return { total: 0, rows: [] };
 	const workDate = await readWorkDate();
-	const entries = await db.custLedgerEntries.where('open').equals(1).toArray();
+	// Read in pages by key range, yielding between them: at 300,000 entries and 100,000
+	// customers this takes seconds, and the page must stay responsive and show progress.
+	const entryCount = await db.custLedgerEntries.count();
+	const customerCount = await db.customers.count();
+	const total = Math.max(1, entryCount + customerCount);
+	let read = 0;
 	const byCustomer = new Map<string, CustLedgerEntry[]>();
-	for (const entry of entries) {
-		const own = byCustomer.get(entry.customerNo);
-		if (own) own.push(entry);
-		else byCustomer.set(entry.customerNo, [entry]);
+	await inPages(
+		(after) => db.custLedgerEntries.where('entryNo').above(after).limit(PAGE).toArray(),
+		(entry) => entry.entryNo,
+		(entries) => {
+			for (const entry of entries) {
+				if (entry.open !== 1) continue;
+				const own = byCustomer.get(entry.customerNo);
+				if (own) own.push(entry);
+				else byCustomer.set(entry.customerNo, [entry]);
+			}
+			read += entries.length;
+			onProgress(read / total);
+		}
+	);
+	const found: BlockSuggestion[] = [];
+	await inPages(
+		(after) => db.customers.where('no').above(after).limit(PAGE).toArray(),
+		(customer) => customer.no,
+		(customers) => {
+			for (const customer of customers) {
+				const own = byCustomer.get(customer.no);
+				if (!own || customer.blocked !== '' || customer.privacyBlocked) continue;
+				const figures = figuresOf(own, customer.creditLimitCents, workDate);
+				const triggered = triggeredRules(figures, rules);
+				if (triggered.length > 0) {
+					found.push({ no: customer.no, name: customer.name, figures, triggered });
+				}
+			}
+			read += customers.length;
+			onProgress(read / total);
+		}
+	);
+	found.sort((a, b) => b.figures.overdueCents - a.figures.overdueCents || a.no.localeCompare(b.no));
+	return { total: found.length, rows: found.slice(0, limit) };
+}
+
+const PAGE = 5000;
+
+/** Calls `each` with rows a page at a time, in key order, yielding to the page between. */
+async function inPages<T>(
+	read: (after: IndexableType) => Promise<T[]>,
+	keyOf: (row: T) => IndexableType,
+	each: (rows: T[]) => void
+): Promise<void> {
+	let after: IndexableType = -Infinity;
+	for (;;) {
+		const rows = await read(after);
+		if (rows.length === 0) return;
+		each(rows);
+		after = keyOf(rows[rows.length - 1]!);
+		await new Promise((resolve) => setTimeout(resolve));
 	}
-	const customers = await db.customers.bulkGet([...byCustomer.keys()]);
-	return customers
-		.filter((c): c is Customer => !!c && c.blocked === '' && !c.privacyBlocked)
-		.map((customer) => {
-			const figures = figuresOf(
-				byCustomer.get(customer.no) ?? [],
-				customer.creditLimitCents,
-				workDate
-			);
-			return {
-				no: customer.no,
-				name: customer.name,
-				figures,
-				triggered: triggeredRules(figures, rules)
-			};
-		})
-		.filter((suggestion) => suggestion.triggered.length > 0)
-		.sort((a, b) => a.no.localeCompare(b.no));
 }
 
 /** Blocks the chosen suggestions as one bulk run (one batch, reason OVERDUE). */

@@ -624,6 +624,8 @@ export const en = {
 		'Block {count, plural, one {# chosen customer} other {# chosen customers}} (reason OVERDUE)',
 	'common.delete': 'Delete',
 	'customer.historyBatch': 'bulk batch {id}',
+	'suggest.shown':
+		'The {count} with the largest overdue amounts are listed; apply them and run again for the next.',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 } as const;

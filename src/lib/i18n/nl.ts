@@ -637,6 +637,8 @@ export const nl: Record<MessageKey, string> = {
 		'{count, plural, one {# gekozen klant} other {# gekozen klanten}} blokkeren (reden OVERDUE)',
 	'common.delete': 'Verwijderen',
 	'customer.historyBatch': 'bulkbatch {id}',
+	'suggest.shown':
+		'De {count} met de grootste vervallen bedragen staan in de lijst; pas ze toe en zoek opnieuw voor de volgende.',
 	'language.en': 'English',
 	'language.nl': 'Nederlands'
 };
