@@ -74,7 +74,7 @@ export async function findCustomers(filter: CustomerListFilter): Promise<Custome
 			matchesBlocked(customer, filter.blocked) &&
 			otherWords.every((word) => customer.searchTerms.some((t) => t.startsWith(word)));
 		// A customer whose No. and a word both match comes twice from the multi-entry index.
-		for (let read = take * 2; ; read *= 4) {
+		for (let read = take; ; read *= 4) {
 			const found = await db.customers
 				.where('searchTerms')
 				.startsWith(firstWord)
@@ -397,39 +397,67 @@ export interface CustomerStatistics {
  * the open entries; order figures pro rata of their lines.
  */
 export function customerStatisticsQuery(no: string): Observable<CustomerStatistics> {
+	return liveQuery(() => readCustomerStatistics(no));
+}
+
+async function readCustomerStatistics(no: string): Promise<CustomerStatistics> {
+	const [totals, entries, orders, workDate] = await Promise.all([
+		db.customerTotals.get(no),
+		db.custLedgerEntries.where('[customerNo+open]').equals([no, 1]).toArray(),
+		db.salesHeaders
+			.where('billToCustomerNo')
+			.equals(no)
+			.filter((h) => h.documentType === 'Order')
+			.toArray(),
+		readWorkDate()
+	]);
+	const lines = await db.salesLines
+		.where('documentNo')
+		.anyOf(orders.map((order) => order.no))
+		.toArray();
+	let outstanding = 0;
+	let shippedNotInvoiced = 0;
+	for (const line of lines) {
+		if (line.type !== 'Item' || line.quantity === 0) continue;
+		const amount = lineAmountCents(line);
+		outstanding += Math.round((amount * (line.quantity - line.quantityShipped)) / line.quantity);
+		shippedNotInvoiced += Math.round(
+			(amount * (line.quantityShipped - line.quantityInvoiced)) / line.quantity
+		);
+	}
+	return {
+		balanceCents: totals?.balanceCents ?? 0,
+		balanceDueCents: entries
+			.filter((entry) => entry.dueDate < workDate)
+			.reduce((sum, entry) => sum + entry.remainingAmountCents, 0),
+		outstandingOrdersCents: outstanding,
+		shippedNotInvoicedCents: shippedNotInvoiced
+	};
+}
+
+/** What the customer card shows first: the customer, its bill-to customer and statistics. */
+export interface CustomerCard {
+	/** Null when there is no customer with this No. */
+	customer: Customer | null;
+	billTo: Customer | null;
+	statistics: CustomerStatistics | null;
+}
+
+/**
+ * The card's first view in one query (one transaction, reads side by side), so the card
+ * appears whole as soon as its data is read instead of in steps.
+ */
+export function customerCardQuery(no: string): Observable<CustomerCard> {
 	return liveQuery(async () => {
-		const [totals, entries, orders, workDate] = await Promise.all([
-			db.customerTotals.get(no),
-			db.custLedgerEntries.where('[customerNo+open]').equals([no, 1]).toArray(),
-			db.salesHeaders
-				.where('billToCustomerNo')
-				.equals(no)
-				.filter((h) => h.documentType === 'Order')
-				.toArray(),
-			readWorkDate()
+		const [customer, statistics] = await Promise.all([
+			db.customers.get(no),
+			readCustomerStatistics(no)
 		]);
-		const lines = await db.salesLines
-			.where('documentNo')
-			.anyOf(orders.map((order) => order.no))
-			.toArray();
-		let outstanding = 0;
-		let shippedNotInvoiced = 0;
-		for (const line of lines) {
-			if (line.type !== 'Item' || line.quantity === 0) continue;
-			const amount = lineAmountCents(line);
-			outstanding += Math.round((amount * (line.quantity - line.quantityShipped)) / line.quantity);
-			shippedNotInvoiced += Math.round(
-				(amount * (line.quantityShipped - line.quantityInvoiced)) / line.quantity
-			);
-		}
-		return {
-			balanceCents: totals?.balanceCents ?? 0,
-			balanceDueCents: entries
-				.filter((entry) => entry.dueDate < workDate)
-				.reduce((sum, entry) => sum + entry.remainingAmountCents, 0),
-			outstandingOrdersCents: outstanding,
-			shippedNotInvoicedCents: shippedNotInvoiced
-		};
+		if (!customer) return { customer: null, billTo: null, statistics: null };
+		const billTo = customer.billToCustomerNo
+			? ((await db.customers.get(customer.billToCustomerNo)) ?? null)
+			: null;
+		return { customer, billTo, statistics };
 	});
 }
 
