@@ -34,6 +34,35 @@ async function setLine(
 }
 
 describe('posting a sales order', () => {
+	it('Ship and Invoice invoices the oldest shipment first, the new one for a line shipped now', async () => {
+		const customer = await givenCustomer();
+		const order = await givenDocument('Order', customer.no, [
+			[10, 1000],
+			[5, 500]
+		]);
+		// The first line ships 3 without an invoice; the second line ships nothing yet.
+		await setLine(order, 0, 'qtyToShip', 3);
+		await setLine(order, 1, 'qtyToShip', 0);
+		const first = await postSalesOrder({ no: order, ship: true, invoice: false });
+
+		// Then 2 more of the first line and 5 of the second, invoicing 4 and 5.
+		await setLine(order, 0, 'qtyToShip', 2);
+		await setLine(order, 0, 'qtyToInvoice', 4);
+		await setLine(order, 1, 'qtyToShip', 5);
+		const second = await postSalesOrder({ no: order, ship: true, invoice: true });
+
+		const shipped = async (shipmentNo: string) =>
+			(await db.shipmentLines.where('shipmentNo').equals(shipmentNo).sortBy('lineNo')).map(
+				(line) => [line.quantity, line.quantityInvoiced]
+			);
+		expect(await shipped(first.shipmentNo!)).toEqual([[3, 3]]);
+		expect(await shipped(second.shipmentNo!)).toEqual([
+			[2, 1],
+			[5, 5]
+		]);
+		expect((await linesOf(order)).map((line) => line.quantityInvoiced)).toEqual([4, 5]);
+	});
+
 	it('ships part, then invoices part, then the rest; the order disappears when done', async () => {
 		const customer = await givenCustomer();
 		const order = await givenDocument('Order', customer.no, [[10, 1000]]);

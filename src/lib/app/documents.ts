@@ -39,20 +39,23 @@ async function getCustomer(no: string): Promise<Customer> {
 }
 
 /**
- * Re-reads the sell-to and bill-to inside the caller's transaction and asks the policy:
- * a page that decided on an older copy still gets the current answer.
+ * Re-reads the sell-to and bill-to inside the caller's transaction and asks the policy, for
+ * each action in turn (the first refused one throws): a page that decided on an older copy
+ * still gets the current answer.
  */
 export async function customersAllowed(
 	sellToNo: string,
 	billToNo: string | undefined,
-	action: Action,
+	action: Action | readonly Action[],
 	documentNo = ''
 ): Promise<{ sellTo: Customer; billTo: Customer }> {
 	const sellTo = await getCustomer(sellToNo);
 	const resolvedBillTo = billToNo || sellTo.billToCustomerNo || sellTo.no;
 	const billTo = resolvedBillTo === sellTo.no ? sellTo : await getCustomer(resolvedBillTo);
-	const decision = decideForDocument(sellTo, billTo, action);
-	if (!decision.allowed) refuse(decision, action, documentNo);
+	for (const asked of typeof action === 'string' ? [action] : action) {
+		const decision = decideForDocument(sellTo, billTo, asked);
+		if (!decision.allowed) refuse(decision, asked, documentNo);
+	}
 	return { sellTo, billTo };
 }
 

@@ -324,18 +324,18 @@ export function postedListQuery(
 export function postedDocumentQuery(kind: 'invoices' | 'creditMemos', no: string) {
 	return liveQuery(async () => {
 		const { header, lines } = postedTables(kind);
-		const found = await (header as typeof db.postedInvoices).get(no);
-		if (!found) return null;
-		const postedLines = await (lines as typeof db.postedInvoiceLines)
-			.where('documentNo')
-			.equals(no)
-			.sortBy('lineNo');
-		const [entry, billTo, sellTo, companyName, companyAddress] = await Promise.all([
+		// Everything but the customers is read side by side with the header.
+		const [found, postedLines, entry, companyName, companyAddress] = await Promise.all([
+			(header as typeof db.postedInvoices).get(no),
+			(lines as typeof db.postedInvoiceLines).where('documentNo').equals(no).sortBy('lineNo'),
 			db.custLedgerEntries.where('documentNo').equals(no).first(),
-			db.customers.get(found.billToCustomerNo),
-			db.customers.get(found.sellToCustomerNo),
 			db.settings.get(SETTING.companyName),
 			db.settings.get(SETTING.companyAddress)
+		]);
+		if (!found) return null;
+		const [billTo, sellTo] = await Promise.all([
+			db.customers.get(found.billToCustomerNo),
+			db.customers.get(found.sellToCustomerNo)
 		]);
 		return {
 			header: found as PostedInvoice & Partial<PostedCreditMemo>,
