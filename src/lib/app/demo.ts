@@ -1,17 +1,19 @@
 import { db } from '$lib/db/db';
 import { DEFAULT_BLOCK_REASONS } from '$lib/domain/customer';
-import {
-	demoCustomers,
-	DEMO_FINANCE_CHARGE_TERMS,
-	DEMO_ITEMS,
-	DEMO_PAYMENT_TERMS,
-	DEMO_REMINDER_TERMS
-} from './demo-data';
 import { DEFAULT_SERIES } from './numbering';
 import { SETTING } from './settings';
 
 /** Empties every table and writes a fresh company, demo or empty, in one transaction. */
 async function resetCompany(withDemo: boolean, onlyIfNew = false): Promise<void> {
+	// The demo company is read before the transaction (an import inside it would end it), and
+	// only when a company is made: a start with data never loads it.
+	const {
+		demoCustomers,
+		DEMO_FINANCE_CHARGE_TERMS,
+		DEMO_ITEMS,
+		DEMO_PAYMENT_TERMS,
+		DEMO_REMINDER_TERMS
+	} = await import('./demo-data');
 	await db.transaction('rw', db.tables, async () => {
 		// Checked inside the transaction, so two tabs opened at once set up one company.
 		if (onlyIfNew && (await db.settings.get(SETTING.initialized))) return;

@@ -28,13 +28,21 @@ export function parseAmount(text: string): ParsedAmount {
 	return { ok: true, cents: sign ? -cents : cents };
 }
 
+/** Formatters are costly to make and a page shows hundreds of amounts: one per kind. */
+const amountFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatAmount(cents: number, locale: string, currency?: string): string {
-	const format = new Intl.NumberFormat(locale, {
-		style: currency ? 'currency' : 'decimal',
-		currency,
-		minimumFractionDigits: 2,
-		maximumFractionDigits: 2
-	});
+	const key = `${locale}|${currency ?? ''}`;
+	let format = amountFormats.get(key);
+	if (!format) {
+		format = new Intl.NumberFormat(locale, {
+			style: currency ? 'currency' : 'decimal',
+			currency,
+			minimumFractionDigits: 2,
+			maximumFractionDigits: 2
+		});
+		amountFormats.set(key, format);
+	}
 	return format.format(cents / 100);
 }
 
