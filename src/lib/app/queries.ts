@@ -396,10 +396,6 @@ export interface CustomerStatistics {
  * Balance from the totals the postings keep; Balance Due (which moves with the work date) from
  * the open entries; order figures pro rata of their lines.
  */
-export function customerStatisticsQuery(no: string): Observable<CustomerStatistics> {
-	return liveQuery(() => readCustomerStatistics(no));
-}
-
 async function readCustomerStatistics(no: string): Promise<CustomerStatistics> {
 	const [totals, entries, orders, workDate] = await Promise.all([
 		db.customerTotals.get(no),
