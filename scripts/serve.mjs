@@ -1,4 +1,4 @@
-// Serves the built app (build/) as a static site with the single-page fallback, the way a
+// Serves the built app (build/, or --dir) as a static site with the single-page fallback, the way a
 // static host would: the service worker and manifest are served as they will be deployed.
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -7,11 +7,12 @@ import sirv from 'sirv';
 const { values } = parseArgs({
 	options: {
 		port: { type: 'string', default: '4173' },
-		host: { type: 'string', default: 'localhost' }
+		host: { type: 'string', default: 'localhost' },
+		dir: { type: 'string', default: 'build' }
 	}
 });
 
-const assets = sirv('build', {
+const assets = sirv(values.dir, {
 	single: 'index.html',
 	etag: true,
 	setHeaders(response, pathname) {
@@ -28,5 +29,5 @@ const assets = sirv('build', {
 
 const server = createServer((request, response) => assets(request, response));
 server.listen(Number(values.port), values.host, () => {
-	console.log(`Holdfast is served on http://${values.host}:${values.port}`);
+	console.log(`Holdfast is served on http://${values.host}:${values.port} (Ctrl+C stops it)`);
 });

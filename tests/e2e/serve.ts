@@ -1,5 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 
@@ -36,14 +37,59 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
 	throw new Error(`the app server did not answer on ${url}`);
 }
 
+/** The newest modification time of the app's sources and build configuration. */
+function newestSource(paths: string[]): number {
+	let newest = 0;
+	for (const path of paths) {
+		if (!existsSync(path)) continue;
+		const stat = statSync(path);
+		if (stat.isDirectory()) {
+			for (const entry of readdirSync(path))
+				newest = Math.max(newest, newestSource([join(path, entry)]));
+		} else newest = Math.max(newest, stat.mtimeMs);
+	}
+	return newest;
+}
+
+const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+
+/** Builds into `out` unless its build is newer than every source; one build at a time. */
+async function buildIfStale(out: string): Promise<void> {
+	const index = join(out, 'index.html');
+	const fresh = () => existsSync(index) && statSync(index).mtimeMs > newestSource(SOURCES);
+	if (fresh()) return;
+	// Builds share .svelte-kit/: a lock folder keeps two test runs from building at once.
+	const lock = '.build-lock';
+	const deadline = Date.now() + 180_000;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch {
+			if (Date.now() > deadline) rmdirSync(lock);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+	try {
+		if (!fresh()) {
+			execFileSync('node', ['node_modules/vite/bin/vite.js', 'build'], {
+				stdio: 'inherit',
+				env: { ...process.env, HOLDFAST_OUT: out }
+			});
+		}
+	} finally {
+		rmdirSync(lock);
+	}
+}
+
 /** Serves the built app (not the dev server: the real bundle) on a free port for e2e tests. */
 export default async function setup(project: TestProject) {
-	const vite = 'node_modules/vite/bin/vite.js';
-	if (!existsSync('build/index.html')) execFileSync('node', [vite, 'build'], { stdio: 'inherit' });
+	const out = process.env.HOLDFAST_OUT || 'build-test';
+	await buildIfStale(out);
 	const port = await freePort();
 	const child = spawn(
 		'node',
-		['scripts/serve.mjs', '--port', String(port), '--host', '127.0.0.1'],
+		['scripts/serve.mjs', '--port', String(port), '--host', '127.0.0.1', '--dir', out],
 		{
 			stdio: 'ignore'
 		}
