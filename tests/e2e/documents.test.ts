@@ -113,7 +113,7 @@ describe('sales documents', () => {
 			'You cannot create this type of document when Customer C00030 is blocked with type Ship.'
 		);
 		await page.getByRole('note', { name: 'Customer C00030 is blocked with type Ship.' }).waitFor();
-		await other.getByRole('button', { name: 'New Sales Order' }).isDisabled();
+		expect(await other.getByRole('button', { name: 'New Sales Order' }).isDisabled()).toBe(true);
 		expect(
 			await other.getByRole('button', { name: 'New Sales Invoice', exact: true }).isEnabled()
 		).toBe(true);
