@@ -1,9 +1,18 @@
 import Papa from 'papaparse';
 import { db } from '$lib/db/db';
-import { fieldError, searchTermsOf, type Customer } from '$lib/domain/customer';
+import {
+	CUSTOMER_NO_MAX,
+	customerNoError,
+	fieldError,
+	searchTermsOf,
+	TEXT_FIELD_MAX,
+	type Customer
+} from '$lib/domain/customer';
 import { parseAmount } from '$lib/domain/money';
 import { BLOCKED_LEVELS, type Blocked } from '$lib/domain/policy';
-import { emptyCustomer } from './customers';
+import { assertBlockReason } from './block-reasons';
+import { bulkSetBlocked, emptyCustomer } from './customers';
+import { ValidationError } from './errors';
 import { nextNo } from './numbering';
 
 /** The customer fields a CSV column can be mapped to. */
@@ -17,40 +26,115 @@ export const CSV_FIELDS = [
 	'phoneNo',
 	'email',
 	'blocked',
+	'blockReason',
 	'creditLimit'
 ] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 export type CsvMapping = Partial<Record<CsvField, string>>;
 
-export interface ParsedCsv {
-	headers: string[];
-	rows: Record<string, string>[];
+/** What a CSV file can be written in: UTF-8, or Windows-1252 as Excel saves "CSV" on Windows. */
+export const CSV_ENCODINGS = ['utf-8', 'windows-1252'] as const;
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number];
+
+export interface Problem {
+	key: string;
+	values: Record<string, string | number>;
 }
 
-/** Reads a CSV file with papaparse, reporting progress (0..1) as it goes. */
-export function parseCsv(
-	file: File,
-	onProgress: (share: number) => void = () => {}
-): Promise<ParsedCsv> {
-	return new Promise((resolve, reject) => {
-		const rows: Record<string, string>[] = [];
-		let headers: string[] = [];
-		Papa.parse<Record<string, string>>(file, {
-			header: true,
-			skipEmptyLines: 'greedy',
-			chunkSize: 256 * 1024,
-			chunk: (result) => {
-				headers = result.meta.fields ?? headers;
-				rows.push(...result.data);
-				onProgress(Math.min(1, result.meta.cursor / Math.max(1, file.size)));
-			},
-			complete: () => {
-				onProgress(1);
-				resolve({ headers, rows });
-			},
-			error: (error) => reject(error)
-		});
+/** A row of the file: the line it starts on (the header is line 1), its cells, and what papaparse found wrong. */
+export interface CsvRow {
+	row: number;
+	values: Record<string, string>;
+	error?: Problem;
+}
+
+export interface CsvTable {
+	headers: string[];
+	rows: CsvRow[];
+}
+
+export interface ParsedCsv extends CsvTable {
+	/** The encoding the text was read with. */
+	encoding: CsvEncoding;
+	/** Whether the bytes are valid UTF-8; when not, Windows-1252 was chosen for them. */
+	utf8: boolean;
+}
+
+/**
+ * Decodes a file's bytes: as UTF-8 when they are valid UTF-8 (a byte order mark is dropped),
+ * else as Windows-1252; or in the encoding asked for.
+ */
+export function decodeCsv(
+	bytes: ArrayBuffer | Uint8Array,
+	encoding?: CsvEncoding
+): { text: string; encoding: CsvEncoding; utf8: boolean } {
+	let strict: string | null = null;
+	try {
+		strict = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		// Not UTF-8: most likely Windows-1252, which every byte sequence is.
+	}
+	const chosen = encoding ?? (strict === null ? 'windows-1252' : 'utf-8');
+	const text =
+		chosen === 'utf-8'
+			? (strict ?? new TextDecoder('utf-8').decode(bytes))
+			: new TextDecoder('windows-1252').decode(bytes);
+	return { text, encoding: chosen, utf8: strict !== null };
+}
+
+/** Reads a CSV file: decodes it (see decodeCsv) and parses it. */
+export async function readCsv(file: Blob, encoding?: CsvEncoding): Promise<ParsedCsv> {
+	const decoded = decodeCsv(await file.arrayBuffer(), encoding);
+	return { ...parseCsvText(decoded.text), encoding: decoded.encoding, utf8: decoded.utf8 };
+}
+
+const BREAK = /\r\n|\r|\n/g;
+const breaks = (text: string) => text.match(BREAK)?.length ?? 0;
+
+/** Papa's error codes, the worst first: a row gets the first that applies. */
+const PARSE_ERRORS: Record<string, string> = {
+	MissingQuotes: 'csv.missingQuotes',
+	InvalidQuotes: 'csv.invalidQuotes',
+	TooManyFields: 'csv.tooManyFields',
+	TooFewFields: 'csv.tooFewFields'
+};
+
+/**
+ * Parses CSV text with papaparse, one row at a time so that every error papaparse reports
+ * stays with its row. Blank lines are skipped; a row is numbered by the line it starts on.
+ */
+export function parseCsvText(text: string): CsvTable {
+	const rows: CsvRow[] = [];
+	let headers: string[] = [];
+	let cursor = 0;
+	let line = 1;
+	Papa.parse<Record<string, string | string[]>>(text, {
+		header: true,
+		skipEmptyLines: 'greedy',
+		step: (result) => {
+			headers = result.meta.fields ?? headers;
+			const slice = text.slice(cursor, result.meta.cursor);
+			const { __parsed_extra: extra = [], ...cells } = result.data;
+			const fields = [...Object.values(cells), ...extra].map(String);
+			const codes = result.errors.map((error) => error.code as string);
+			// An unclosed quote runs to the end of the file, so no line ends the row.
+			const ended = !codes.includes('MissingQuotes') && /[\r\n]$/.test(slice);
+			const inside = fields.reduce((sum, field) => sum + breaks(field), 0) + (ended ? 1 : 0);
+			const code = Object.keys(PARSE_ERRORS).find((candidate) => codes.includes(candidate));
+			rows.push({
+				row: line + breaks(slice) - inside,
+				values: Object.fromEntries(
+					Object.entries(cells).map(([header, value]) => [header, String(value)])
+				),
+				error: code
+					? { key: PARSE_ERRORS[code]!, values: { count: fields.length, expected: headers.length } }
+					: undefined
+			});
+			line += breaks(slice);
+			cursor = result.meta.cursor;
+		}
 	});
+	return { headers, rows };
 }
 
 const ALIASES: Record<CsvField, string[]> = {
@@ -63,6 +147,7 @@ const ALIASES: Record<CsvField, string[]> = {
 	phoneNo: ['phone', 'phone no.', 'telefoon', 'telefoonnr.'],
 	email: ['e-mail', 'email', 'mail'],
 	blocked: ['blocked', 'geblokkeerd'],
+	blockReason: ['block reason', 'blokkeringsreden', 'reason', 'reden'],
 	creditLimit: ['credit limit', 'kredietlimiet', 'creditlimit']
 };
 
@@ -78,14 +163,18 @@ export function guessMapping(headers: readonly string[]): CsvMapping {
 	return mapping;
 }
 
-export interface RowProblem {
+export interface RowProblem extends Problem {
 	row: number;
-	key: string;
-	values: Record<string, string | number>;
+	/** The field the problem is in, when it is one field's. */
+	field?: CsvField;
 }
 
+export type ImportedCustomer = Omit<Customer, 'no'> & { no: string };
+
 export interface CheckedCustomers {
-	valid: Array<Omit<Customer, 'no'> & { no: string }>;
+	/** Marks this check of the file: the import and the history of its blocks carry it. */
+	batchId: string;
+	valid: ImportedCustomer[];
 	problems: RowProblem[];
 }
 
@@ -99,39 +188,82 @@ const BLOCKED_WORDS: Record<string, Blocked> = {
 	alle: 'All'
 };
 
+const TEXT_FIELDS = [
+	'name',
+	'address',
+	'postCode',
+	'city',
+	'countryRegion',
+	'phoneNo',
+	'email'
+] as const;
+
 /**
- * Checks every row against the mapping: a name is required, e-mail and credit limit must be
- * valid, Blocked one of its options, and a given No. new (not in the database nor twice in
- * the file). Rows without a No. get one from the number series when imported.
+ * What is wrong with a customer to import, by the card's rules: a No. that can be used in a
+ * link (blank draws one), a name, the card's length limits, a Blocked option with a reason,
+ * a credit limit. Whether the reason and the No. exist is the database's to say.
+ */
+function customerProblem(customer: ImportedCustomer): (Problem & { field: CsvField }) | null {
+	const noError = customer.no === '' ? null : customerNoError(customer.no);
+	if (noError) return { key: noError, values: { max: CUSTOMER_NO_MAX }, field: 'no' };
+	if (customer.name === '') return { key: 'csv.nameRequired', values: {}, field: 'name' };
+	for (const field of TEXT_FIELDS) {
+		const key = fieldError(field, customer[field]);
+		if (key) return { key, values: { max: TEXT_FIELD_MAX }, field };
+	}
+	if (!BLOCKED_LEVELS.includes(customer.blocked)) {
+		return { key: 'error.blockedInvalid', values: {}, field: 'blocked' };
+	}
+	if (customer.blocked !== '' && customer.blockReason === '') {
+		return { key: 'csv.reasonRequired', values: {}, field: 'blockReason' };
+	}
+	const limit = fieldError('creditLimitCents', customer.creditLimitCents);
+	if (limit) return { key: limit, values: {}, field: 'creditLimit' };
+	return null;
+}
+
+/**
+ * Checks every row against the mapping: what papaparse could not read, characters the
+ * encoding could not decode, the card's rules (customerProblem), a block reason from the
+ * block reasons table, and a given No. new (not in the database nor twice in the file).
+ * Rows without a No. get one from the number series when imported.
  */
 export async function checkCustomerRows(
-	rows: ReadonlyArray<Record<string, string>>,
+	table: Pick<CsvTable, 'rows'>,
 	mapping: CsvMapping
 ): Promise<CheckedCustomers> {
-	const given = rows
-		.map((row) => (mapping.no ? (row[mapping.no] ?? '').trim().toUpperCase() : ''))
-		.filter(Boolean);
-	const existing = new Set(
-		(await db.customers.bulkGet(given)).filter(Boolean).map((customer) => customer!.no)
+	const read = (row: CsvRow, field: CsvField) =>
+		mapping[field] ? (row.values[mapping[field]!] ?? '').trim() : '';
+	const given = table.rows.map((row) => read(row, 'no').toUpperCase()).filter(Boolean);
+	const [found, reasons] = await db.transaction('r', [db.customers, db.blockReasons], () =>
+		Promise.all([db.customers.bulkGet(given), db.blockReasons.toArray()])
 	);
+	const existing = new Set(found.filter(Boolean).map((customer) => customer!.no));
+	const reasonCodes = new Set(reasons.map((reason) => reason.code));
 	const seen = new Set<string>();
-	const valid: CheckedCustomers['valid'] = [];
+	const valid: ImportedCustomer[] = [];
 	const problems: RowProblem[] = [];
-	rows.forEach((row, index) => {
-		const rowNo = index + 2; // the header is line 1
-		const cell = (field: CsvField) => (mapping[field] ? (row[mapping[field]!] ?? '').trim() : '');
-		const no = cell('no').toUpperCase();
-		const problem = (key: string, values: Record<string, string | number> = {}) =>
-			problems.push({ row: rowNo, key, values });
-		if (no && (existing.has(no) || seen.has(no))) return problem('csv.duplicate', { no });
-		if (!cell('name')) return problem('csv.nameRequired');
-		const blocked = BLOCKED_WORDS[cell('blocked').toLowerCase()];
-		if (blocked === undefined || !BLOCKED_LEVELS.includes(blocked))
-			return problem('error.blockedInvalid');
+	for (const row of table.rows) {
+		const cell = (field: CsvField) => read(row, field);
+		const problem = (found: Problem & { field?: CsvField }) =>
+			problems.push({ row: row.row, ...found });
+		if (row.error) {
+			problem(row.error);
+			continue;
+		}
+		const unreadable = CSV_FIELDS.find((field) => cell(field).includes('\uFFFD'));
+		if (unreadable) {
+			problem({ key: 'csv.unreadable', values: {}, field: unreadable });
+			continue;
+		}
 		const limit = parseAmount(cell('creditLimit'));
-		if (!limit.ok) return problem(limit.error);
-		const customer = {
-			...emptyCustomer(no),
+		if (!limit.ok) {
+			problem({ key: limit.error, values: {}, field: 'creditLimit' });
+			continue;
+		}
+		const blocked = BLOCKED_WORDS[cell('blocked').toLowerCase()];
+		const customer: ImportedCustomer = {
+			...emptyCustomer(cell('no').toUpperCase()),
 			name: cell('name'),
 			address: cell('address'),
 			postCode: cell('postCode'),
@@ -139,34 +271,117 @@ export async function checkCustomerRows(
 			countryRegion: cell('countryRegion'),
 			phoneNo: cell('phoneNo'),
 			email: cell('email'),
-			blocked,
+			// An unknown word is kept as it is, for customerProblem to refuse.
+			blocked: blocked ?? (cell('blocked') as Blocked),
+			blockReason: blocked ? cell('blockReason').toUpperCase() : '',
 			creditLimitCents: limit.cents
 		};
-		for (const field of ['name', 'address', 'city', 'email'] as const) {
-			const error = fieldError(field, customer[field]);
-			if (error) return problem(error, { max: 100 });
+		const { no } = customer;
+		if (no && (existing.has(no) || seen.has(no))) {
+			problem({ key: 'csv.duplicate', values: { no }, field: 'no' });
+			continue;
 		}
-		const error = fieldError('creditLimitCents', customer.creditLimitCents);
-		if (error) return problem(error);
+		const invalid = customerProblem(customer);
+		if (invalid) {
+			problem(invalid);
+			continue;
+		}
+		if (customer.blockReason && !reasonCodes.has(customer.blockReason)) {
+			problem({
+				key: 'error.reasonInvalid',
+				values: { code: customer.blockReason },
+				field: 'blockReason'
+			});
+			continue;
+		}
 		if (no) seen.add(no);
 		valid.push(customer);
-	});
-	return { valid, problems };
+	}
+	return { batchId: crypto.randomUUID(), valid, problems };
 }
 
-/** Imports checked customers in one transaction; those without a No. draw one from CUST. */
-export async function importCustomers(customers: CheckedCustomers['valid']): Promise<number> {
-	return db.transaction('rw', [db.customers, db.numberSeries], async () => {
-		const rows: Customer[] = [];
-		// Numbers given in the file are taken too, so a drawn number never collides with them.
-		const inFile = new Set(customers.map((customer) => customer.no).filter(Boolean));
-		const taken = async (candidate: string) =>
-			inFile.has(candidate) || (await db.customers.get(candidate)) !== undefined;
-		for (const customer of customers) {
-			const no = customer.no || (await nextNo('CUST', taken));
-			rows.push({ ...customer, no, searchTerms: searchTermsOf(no, customer.name) });
+/** Checks being imported or imported in this page: a checked file is imported once. */
+const submitted = new Set<string>();
+
+/**
+ * Imports checked customers in one transaction, all or nothing: those without a No. draw
+ * one from CUST; a No. that exists meanwhile refuses the import. A blocked row is blocked
+ * through the bulk block, so it has its reason, Blocked By and history, with the check's
+ * batch id (Undo batch lifts it). The same check imports once only: a second call (a double
+ * click) is refused, unless the first one failed.
+ */
+export async function importCustomers(
+	input: Pick<CheckedCustomers, 'batchId' | 'valid'>
+): Promise<number> {
+	if (submitted.has(input.batchId)) {
+		throw new ValidationError('csv.alreadyImported', 'This file has been imported already.');
+	}
+	submitted.add(input.batchId);
+	try {
+		return await db.transaction(
+			'rw',
+			[db.customers, db.numberSeries, db.changeLog, db.settings, db.blockReasons],
+			() => writeCustomers(input)
+		);
+	} catch (error) {
+		submitted.delete(input.batchId);
+		throw error;
+	}
+}
+
+async function writeCustomers(input: Pick<CheckedCustomers, 'batchId' | 'valid'>) {
+	const given = input.valid.map((customer) => customer.no).filter(Boolean);
+	const existing = await db.customers.bulkGet(given);
+	const taken = given.find((no, index) => existing[index] || given.indexOf(no) !== index);
+	if (taken) {
+		throw new ValidationError(
+			'csv.duplicate',
+			`Customer No. ${taken} exists already or appears twice.`,
+			{ no: taken },
+			'no'
+		);
+	}
+	for (const customer of input.valid) {
+		const problem = customerProblem(customer);
+		if (problem) {
+			throw new ValidationError(problem.key, `Customer ${customer.name} is not valid.`, {
+				...problem.values
+			});
 		}
-		await db.customers.bulkAdd(rows);
-		return rows.length;
-	});
+		if (customer.blocked) await assertBlockReason(customer.blockReason);
+	}
+	// Numbers given in the file are taken too, so a drawn number never collides with them.
+	const inFile = new Set(given);
+	const isTaken = async (candidate: string) =>
+		inFile.has(candidate) || (await db.customers.get(candidate)) !== undefined;
+	const rows: Customer[] = [];
+	const blocks = new Map<string, { blocked: Blocked; reason: string; nos: string[] }>();
+	for (const customer of input.valid) {
+		const no = customer.no || (await nextNo('CUST', isTaken));
+		// Only what a file can give is taken; the block is set below, through the block's path.
+		rows.push({
+			...emptyCustomer(no),
+			...Object.fromEntries(TEXT_FIELDS.map((field) => [field, customer[field]])),
+			creditLimitCents: customer.creditLimitCents,
+			searchTerms: searchTermsOf(no, customer.name)
+		});
+		if (customer.blocked) {
+			const key = `${customer.blocked}\n${customer.blockReason}`;
+			const group = blocks.get(key) ?? {
+				blocked: customer.blocked,
+				reason: customer.blockReason,
+				nos: []
+			};
+			group.nos.push(no);
+			blocks.set(key, group);
+		}
+	}
+	await db.customers.bulkAdd(rows);
+	// Blocks go through the one write path for blocks, inside this transaction; their history
+	// is then marked with the import's batch, so one Undo batch lifts them all.
+	for (const { blocked, reason, nos } of blocks.values()) {
+		const { batchId } = await bulkSetBlocked({ nos, blocked, reason });
+		await db.changeLog.where('batchId').equals(batchId).modify({ batchId: input.batchId });
+	}
+	return rows.length;
 }

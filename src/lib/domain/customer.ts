@@ -95,6 +95,21 @@ export type EditableCustomerField =
 
 export const TEXT_FIELD_MAX = 100;
 
+/** A customer No. is a code, as Business Central's Code[20]. */
+export const CUSTOMER_NO_MAX = 20;
+
+// The No. is the path segment of the card's link (/customers/C00010), so it holds only
+// characters a URL segment keeps as they are, and starts with a letter or digit so that
+// '.' and '..' never name another page.
+const CUSTOMER_NO = /^[A-Z0-9][A-Z0-9._-]*$/;
+
+/** Returns an i18n key naming what is wrong with a customer No., or null when it may be used. */
+export function customerNoError(no: string): string | null {
+	if (no.length > CUSTOMER_NO_MAX) return 'error.tooLong';
+	if (!CUSTOMER_NO.test(no)) return 'error.customerNoInvalid';
+	return null;
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Returns an i18n key naming what is wrong with a field value, or null when it may be saved. */
