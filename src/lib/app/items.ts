@@ -1,5 +1,5 @@
 import { db } from '$lib/db/db';
-import { hasAtMostDecimals } from '$lib/domain/amounts';
+import { checkBound } from '$lib/domain/bounds';
 import { searchTermsOf, TEXT_FIELD_MAX } from '$lib/domain/customer';
 import type { Item } from '$lib/domain/item';
 import { NotFoundError, ValidationError } from './errors';
@@ -8,25 +8,9 @@ import { nextNo } from './numbering';
 export type EditableItemField = 'description' | 'baseUnitOfMeasure' | 'unitPriceCents' | 'vatPct';
 
 function check(field: EditableItemField, value: string | number): void {
-	if (field === 'unitPriceCents') {
-		if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-			throw new ValidationError('error.amountInvalid', 'The amount is not valid.', {}, field);
-		}
-		if (value < 0)
-			throw new ValidationError('error.priceNegative', 'The price cannot be negative.', {}, field);
-	} else if (field === 'vatPct') {
-		if (
-			typeof value !== 'number' ||
-			!(value >= 0 && value <= 100) ||
-			!hasAtMostDecimals(value, 2)
-		) {
-			throw new ValidationError(
-				'error.percentInvalid',
-				'Enter a percentage from 0 to 100.',
-				{},
-				field
-			);
-		}
+	if (field === 'unitPriceCents' || field === 'vatPct') {
+		const refusal = checkBound(field === 'vatPct' ? 'percent' : 'unitPrice', value as number);
+		if (refusal) throw new ValidationError(refusal.key, refusal.message, refusal.values, field);
 	} else if (typeof value !== 'string' || value.length > TEXT_FIELD_MAX) {
 		throw new ValidationError(
 			'error.tooLong',

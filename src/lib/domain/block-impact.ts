@@ -1,4 +1,4 @@
-import type { SalesDocumentType } from './documents';
+import { DOCUMENT_ACTIONS, type SalesDocumentType } from './documents';
 import { withBlocked } from './customer';
 import { decide, type Action, type Blocked, type PolicyCustomer } from './policy';
 
@@ -6,14 +6,12 @@ import { decide, type Action, type Blocked, type PolicyCustomer } from './policy
 export type ImpactKind =
 	SalesDocumentType | 'shippedNotInvoiced' | 'openBalance' | 'reminder' | 'financeChargeMemo';
 
-/** The actions still ahead of each kind of open work, in the policy's names. */
+/**
+ * The actions still ahead of each kind of open work, in the policy's names; an open document
+ * has those of its type, from the one list in documents.ts.
+ */
 export const IMPACT_ACTIONS: Record<ImpactKind, readonly Action[]> = {
-	Quote: ['quote.makeOrder', 'quote.makeInvoice'],
-	Order: ['order.postShip', 'order.postInvoice'],
-	BlanketOrder: ['blanketOrder.makeOrder'],
-	Invoice: ['invoice.post'],
-	CreditMemo: ['creditMemo.post'],
-	ReturnOrder: ['returnOrder.post'],
+	...DOCUMENT_ACTIONS,
 	shippedNotInvoiced: ['order.postInvoice', 'invoice.postFromShipments'],
 	openBalance: ['payment.post', 'refund.post', 'financeChargeMemo.create', 'reminder.create'],
 	reminder: ['reminder.issue'],

@@ -1,5 +1,6 @@
 import { lineAmountCents } from './amounts';
-import type { SalesLine } from './documents';
+import type { SalesDocumentType, SalesLine } from './documents';
+import type { Action } from './policy';
 
 /** Quantity - Quantity Shipped: what is left to ship (or, on a return order, to receive). */
 export function outstandingQuantity(line: SalesLine): number {
@@ -57,4 +58,75 @@ export function isFullyPosted(lines: readonly SalesLine[]): boolean {
 			line.type !== 'Item' ||
 			(line.quantityShipped >= line.quantity && line.quantityInvoiced >= line.quantity)
 	);
+}
+
+/**
+ * What the clerk asked to post: an order's Ship, Invoice or Ship and Invoice (on a return
+ * order Receive, Invoice, Receive and Invoice), or Post on an invoice or credit memo.
+ */
+export type PostKind = 'ship' | 'invoice' | 'shipAndInvoice' | 'post';
+
+/** The document types that are posted (quotes and blanket orders are converted instead). */
+export type PostableDocumentType = Exclude<SalesDocumentType, 'Quote' | 'BlanketOrder'>;
+
+export function postKindOf(ship: boolean, invoice: boolean): PostKind {
+	return ship && invoice ? 'shipAndInvoice' : ship ? 'ship' : 'invoice';
+}
+
+/** The item lines a posting of an invoice or credit memo writes: those with a quantity. */
+export function documentLinesToPost(lines: readonly SalesLine[]): SalesLine[] {
+	return lines.filter((line) => line.type === 'Item' && line.no !== '' && line.quantity > 0);
+}
+
+/** What an order posting ships (Qty. to Ship) and invoices (Qty. to Invoice, capped). */
+export function orderLinesToPost(
+	lines: readonly SalesLine[],
+	kind: PostKind
+): { toShip: SalesLine[]; toInvoice: Array<{ line: SalesLine; quantity: number }> } {
+	const ship = kind !== 'invoice';
+	const items = lines.filter((line) => line.type === 'Item' && line.no !== '');
+	return {
+		toShip: ship ? items.filter((line) => line.qtyToShip > 0) : [],
+		toInvoice:
+			kind === 'ship'
+				? []
+				: items
+						.map((line) => ({ line, quantity: quantityToInvoiceNow(line, ship) }))
+						.filter(({ quantity }) => quantity > 0)
+	};
+}
+
+/**
+ * The one policy action a posting needs, asked by the Post buttons and by the posting
+ * commands alike (spec/blocking-policy.md):
+ * - an order posting that ships something is `order.postShip`; one that only invoices what
+ *   was shipped before is `order.postInvoice` (so a Ship-blocked customer can still be
+ *   invoiced for it);
+ * - an invoice whose every line with a quantity came from Get Shipment Lines only invoices
+ *   those shipments: `invoice.postFromShipments`; one own line with a quantity ships it, so
+ *   `invoice.post`. A line of quantity 0 ships nothing and does not count.
+ * When nothing would be posted, the command says so before it asks the policy.
+ */
+export function postingAction(
+	documentType: PostableDocumentType,
+	lines: readonly SalesLine[],
+	kind: PostKind
+): Action {
+	switch (documentType) {
+		case 'CreditMemo':
+			return 'creditMemo.post';
+		case 'ReturnOrder':
+			return 'returnOrder.post';
+		case 'Invoice':
+			return documentLinesToPost(lines).some((line) => !line.shipmentLineId)
+				? 'invoice.post'
+				: 'invoice.postFromShipments';
+		case 'Order': {
+			if (kind === 'ship') return 'order.postShip';
+			if (kind === 'invoice') return 'order.postInvoice';
+			return orderLinesToPost(lines, kind).toShip.length > 0
+				? 'order.postShip'
+				: 'order.postInvoice';
+		}
+	}
 }
