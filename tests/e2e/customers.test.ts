@@ -144,6 +144,7 @@ describe('a long customer list', () => {
 		await scale.getByLabel('Sales orders').fill('0');
 		await scale.getByLabel('Ledger entries').fill('0');
 		await scale.getByRole('button', { name: 'Generate' }).click();
+		await page.getByRole('alertdialog').getByRole('button', { name: 'Yes' }).click();
 		await scale
 			.getByRole('status')
 			.filter({ hasText: /Generated in/ })
@@ -313,7 +314,11 @@ describe('block management', () => {
 
 		await page.goto('/settings');
 		await page.getByLabel('Work Date').fill('2030-01-20');
-		await page.getByLabel('Work Date').press('Tab');
+		// Lifting a block is asked first (tests/e2e/blocks-guard.test.ts covers the question).
+		await page
+			.getByRole('alertdialog')
+			.getByRole('button', { name: /^(Yes|OK)$/ })
+			.click();
 		await page.getByText(/The work date is .*, not today\./).waitFor();
 
 		await page.goto('/customers/C00110');

@@ -59,7 +59,9 @@ describe('block reason, owner and end date', () => {
 		expect(await moveWorkDate({ workDate: '2026-03-09' })).toEqual([]);
 		expect((await db.customers.get(customer.no))?.blocked).toBe('Ship');
 
-		expect(await moveWorkDate({ workDate: '2026-03-10' })).toEqual([customer.no]);
+		expect(await moveWorkDate({ workDate: '2026-03-10', confirmedLifts: 1 })).toEqual([
+			customer.no
+		]);
 		expect(await db.customers.get(customer.no)).toMatchObject({ blocked: '', blockedUntil: '' });
 		expect((await db.customers.get(privacy.no))?.blocked).toBe('All');
 		const history = await db.changeLog.where('key').equals(customer.no).sortBy('at');
@@ -81,7 +83,7 @@ describe('block reason, owner and end date', () => {
 	it('an end date set in the past lifts the block at once', async () => {
 		await moveWorkDate({ workDate: '2026-03-01' });
 		const customer = await givenCustomer();
-		await setCustomerBlocked({ no: customer.no, blocked: 'Invoice' });
+		await setCustomerBlocked({ no: customer.no, blocked: 'Invoice', reason: 'DISPUTE' });
 		await updateCustomerField({ no: customer.no, field: 'blockedUntil', value: '2026-02-01' });
 		expect((await db.customers.get(customer.no))?.blocked).toBe('');
 	});

@@ -36,10 +36,11 @@ describe('bulk block and Undo batch', () => {
 		const third = await givenCustomer();
 		const { batchId } = await bulkSetBlocked({
 			nos: [first.no, second.no, third.no],
-			blocked: 'All'
+			blocked: 'All',
+			reason: 'OVERDUE'
 		});
 		await new Promise((resolve) => setTimeout(resolve, 5));
-		await setCustomerBlocked({ no: third.no, blocked: 'Invoice' });
+		await setCustomerBlocked({ no: third.no, blocked: 'Invoice', reason: 'DISPUTE' });
 
 		const result = await undoBatch({ batchId });
 

@@ -57,8 +57,8 @@ describe('updateCustomerField', () => {
 describe('blocking and the change log', () => {
 	it('logs every change of Blocked with old and new value', async () => {
 		const customer = await givenCustomer();
-		await setCustomerBlocked({ no: customer.no, blocked: 'Ship' });
-		await setCustomerBlocked({ no: customer.no, blocked: 'Invoice' });
+		await setCustomerBlocked({ no: customer.no, blocked: 'Ship', reason: 'OVERDUE' });
+		await setCustomerBlocked({ no: customer.no, blocked: 'Invoice', reason: 'OVERDUE' });
 		const log = await db.changeLog.orderBy('at').toArray();
 		expect(log.map((entry) => [entry.field, entry.oldValue, entry.newValue])).toEqual([
 			['blocked', '', 'Ship'],
@@ -84,16 +84,21 @@ describe('blocking and the change log', () => {
 	it('changing Blocked of a privacy-blocked customer needs the confirmation', async () => {
 		const customer = await givenCustomer({ blocked: 'All', privacyBlocked: true });
 
-		await expect(setCustomerBlocked({ no: customer.no, blocked: 'Ship' })).rejects.toBeInstanceOf(
-			ValidationError
-		);
+		await expect(
+			setCustomerBlocked({ no: customer.no, blocked: 'Ship', reason: 'OVERDUE' })
+		).rejects.toBeInstanceOf(ValidationError);
 		expect(await db.customers.get(customer.no)).toMatchObject({
 			blocked: 'All',
 			privacyBlocked: true
 		});
 		expect(await db.changeLog.count()).toBe(0);
 
-		await setCustomerBlocked({ no: customer.no, blocked: 'Ship', confirmPrivacyChange: true });
+		await setCustomerBlocked({
+			no: customer.no,
+			blocked: 'Ship',
+			reason: 'OVERDUE',
+			confirmPrivacyChange: true
+		});
 		expect(await db.customers.get(customer.no)).toMatchObject({
 			blocked: 'Ship',
 			privacyBlocked: false
@@ -102,7 +107,7 @@ describe('blocking and the change log', () => {
 
 	it('keeps Privacy Blocked when Blocked stays All', async () => {
 		const customer = await givenCustomer({ blocked: 'All', privacyBlocked: true });
-		await setCustomerBlocked({ no: customer.no, blocked: 'All' });
+		await setCustomerBlocked({ no: customer.no, blocked: 'All', reason: 'OTHER' });
 		expect(await db.customers.get(customer.no)).toMatchObject({ privacyBlocked: true });
 	});
 

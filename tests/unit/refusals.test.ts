@@ -16,7 +16,7 @@ describe('refused attempts', () => {
 	it('are recorded with action, customer, document and message, and survive the rollback', async () => {
 		const customer = await givenCustomer();
 		const order = await givenDocument('Order', customer.no, [[1, 1000]]);
-		await setCustomerBlocked({ no: customer.no, blocked: 'Ship' });
+		await setCustomerBlocked({ no: customer.no, blocked: 'Ship', reason: 'OVERDUE' });
 
 		await expect(postSalesOrder({ no: order, ship: true, invoice: false })).rejects.toBeInstanceOf(
 			BlockedError

@@ -90,7 +90,10 @@ export async function updateCustomerField(input: {
 		],
 		async () => {
 			const customer = await getCustomer(no);
-			if (field === 'blockReason') await assertBlockReason(String(value));
+			if (field === 'blockReason') {
+				await assertBlockReason(String(value));
+				if (!customer.privacyBlocked) assertReasonGiven(customer.blocked, String(value));
+			}
 			const edit = decide(customer, 'customer.edit');
 			if (!edit.allowed) throw new BlockedError(edit);
 			if (field === 'billToCustomerNo' && value !== '') {
@@ -142,7 +145,7 @@ export async function updateCustomerField(input: {
 		}
 	);
 	// An end date already reached lifts the block at once, as at start.
-	if (field === 'blockedUntil') await releaseExpiredBlocks();
+	if (field === 'blockedUntil') await releaseExpiredBlocks({ causedByUser: true });
 }
 
 interface BlockContext {
@@ -177,6 +180,22 @@ function logEntries(
 /** Who is working: the user name set in Settings. */
 async function currentUser(): Promise<string> {
 	return (await db.settings.get(SETTING.userName))?.value || 'clerk';
+}
+
+/**
+ * A block needs a reason, whoever asks for it (the dialog, a bulk run, an import, a script);
+ * lifting one needs none. Privacy Blocked is Business Central's own block, set by its own
+ * checkbox, and is not a level chosen here: it asks no reason.
+ */
+function assertReasonGiven(blocked: Blocked, reason: string | undefined): void {
+	if (blocked !== '' && (reason ?? '').trim() === '') {
+		throw new ValidationError(
+			'error.reasonRequired',
+			'Choose a reason for the block.',
+			{},
+			'blockReason'
+		);
+	}
 }
 
 /**
@@ -228,6 +247,24 @@ async function changeBlockState(
 			const user = await currentUser();
 			const reason = extra.reason ?? customer.blockReason;
 			const entries = logEntries(no, before, after, { reason: after.blocked ? reason : '', user });
+			// A new reason for the same level is a change of the block too (Undo batch looks for it).
+			if (
+				after.blocked !== '' &&
+				after.blocked === before.blocked &&
+				extra.reason !== undefined &&
+				extra.reason !== customer.blockReason
+			) {
+				entries.push({
+					id: crypto.randomUUID(),
+					at: new Date().toISOString(),
+					tableName: 'customers',
+					key: no,
+					field: 'blockReason',
+					oldValue: customer.blockReason,
+					newValue: extra.reason,
+					user
+				});
+			}
 			if (
 				after.blocked !== '' &&
 				extra.until !== undefined &&
@@ -269,6 +306,7 @@ export async function setCustomerBlocked(input: {
 	if (!BLOCKED_LEVELS.includes(input.blocked)) {
 		throw new ValidationError('error.blockedInvalid', `${input.blocked} is not a Blocked option.`);
 	}
+	assertReasonGiven(input.blocked, input.reason);
 	await changeBlockState(
 		input.no,
 		(customer) => {
@@ -283,21 +321,34 @@ export async function setCustomerBlocked(input: {
 		{ reason: input.reason, note: input.note, until: input.until }
 	);
 	// An end date already reached lifts the block at once, as at start.
-	if (input.until) await releaseExpiredBlocks();
+	if (input.until) await releaseExpiredBlocks({ causedByUser: true });
+}
+
+/**
+ * The customers whose block the work date `workDate` lifts: Blocked Until reached, and not
+ * privacy-blocked (privacy blocks never expire). Sorted by No.
+ */
+export async function findExpiredBlocks(workDate: string): Promise<Customer[]> {
+	const expired = await db.customers
+		.where('blockedUntil')
+		.between('0000-01-01', workDate, true, true)
+		.filter((customer) => blockHasExpired(customer, workDate) && !customer.privacyBlocked)
+		.toArray();
+	return expired.sort((a, b) => a.no.localeCompare(b.no));
 }
 
 /**
  * Lifts every block whose Blocked Until the work date has reached, logged as an automatic
- * release. Runs at start and whenever the work date changes. Privacy blocks never expire.
+ * release. Runs at start (by Holdfast) and after a user's change that reaches an end date:
+ * moving the work date or setting an end date in the past (then the release names that user).
  */
-export async function releaseExpiredBlocks(): Promise<string[]> {
+export async function releaseExpiredBlocks(
+	input: { causedByUser?: boolean } = {}
+): Promise<string[]> {
 	return db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
 		const workDate = await readWorkDate();
-		const expired = await db.customers
-			.where('blockedUntil')
-			.between('0000-01-01', workDate, true, true)
-			.filter((customer) => blockHasExpired(customer, workDate) && !customer.privacyBlocked)
-			.toArray();
+		const user = input.causedByUser ? await currentUser() : 'Holdfast';
+		const expired = await findExpiredBlocks(workDate);
 		for (const customer of expired) {
 			const after = { blocked: '' as const, privacyBlocked: false };
 			await db.customers.update(customer.no, {
@@ -307,7 +358,7 @@ export async function releaseExpiredBlocks(): Promise<string[]> {
 			await db.changeLog.bulkAdd(
 				logEntries(customer.no, customer, after, {
 					reason: customer.blockReason,
-					user: 'Holdfast',
+					user,
 					automatic: true
 				})
 			);
@@ -344,6 +395,7 @@ export async function bulkSetBlocked(
 	if (!BLOCKED_LEVELS.includes(input.blocked)) {
 		throw new ValidationError('error.blockedInvalid', `${input.blocked} is not a Blocked option.`);
 	}
+	assertReasonGiven(input.blocked, input.reason);
 	if (input.reason) {
 		const reason = input.reason;
 		await db.transaction('r', db.blockReasons, () => assertBlockReason(reason));
@@ -363,9 +415,32 @@ export async function bulkSetBlocked(
 					until: input.until
 				});
 				await db.customers.update(customer.no, { ...after, ...details });
-				await db.changeLog.bulkAdd(
-					logEntries(customer.no, customer, after, { reason: input.reason ?? '', user, batchId })
-				);
+				// Lifting a block logs the reason of the block lifted (as the automatic release does),
+				// so Undo batch can give the block back with it.
+				const entries = logEntries(customer.no, customer, after, {
+					reason: input.blocked === '' ? customer.blockReason : (input.reason ?? ''),
+					user,
+					batchId
+				});
+				// The end date belongs to the batch's history too (Undo batch compares it).
+				if (
+					input.blocked !== '' &&
+					details.blockedUntil !== undefined &&
+					details.blockedUntil !== customer.blockedUntil
+				) {
+					entries.push({
+						id: crypto.randomUUID(),
+						at: entries[0]?.at ?? new Date().toISOString(),
+						tableName: 'customers',
+						key: customer.no,
+						field: 'blockedUntil',
+						oldValue: customer.blockedUntil,
+						newValue: details.blockedUntil,
+						user,
+						batchId
+					});
+				}
+				await db.changeLog.bulkAdd(entries);
 				changed.push(customer.no);
 			}
 		});
@@ -374,9 +449,43 @@ export async function bulkSetBlocked(
 	return { batchId, changed };
 }
 
+/** What makes up a customer's block: a later change of any of them stops Undo batch. */
+const BLOCK_STATE_FIELDS: ReadonlySet<ChangeLogEntry['field']> = new Set([
+	'blocked',
+	'privacyBlocked',
+	'blockReason',
+	'blockedUntil'
+]);
+
 /**
- * Undo batch: gives every customer of a bulk run its previous Blocked back, unless it was
- * changed again since (then it is left alone and listed).
+ * The reason and end date of the block a batch entry replaced, from the history: a lifted
+ * block's reason is on the entry itself; a block replaced by another is found in the entry
+ * that set it. What the history does not know stays as it is.
+ */
+async function earlierBlock(
+	entry: ChangeLogEntry,
+	untilSet: ChangeLogEntry | undefined
+): Promise<{ reason?: string; until?: string }> {
+	const until = untilSet?.oldValue;
+	if (entry.newValue === '') return { reason: entry.reason || undefined, until };
+	const setting = await db.changeLog
+		.where('[key+at]')
+		.between([entry.key, ''], [entry.key, entry.at], true, false)
+		.filter(
+			(candidate) =>
+				candidate.batchId !== entry.batchId &&
+				(candidate.field === 'blockReason' ||
+					(candidate.field === 'blocked' && candidate.newValue === entry.oldValue))
+		)
+		.last();
+	const reason = setting?.field === 'blockReason' ? setting.newValue : setting?.reason;
+	return { reason: reason || undefined, until };
+}
+
+/**
+ * Undo batch: gives every customer of a bulk run its previous Blocked back, unless its block
+ * (level, Privacy Blocked, reason or Blocked Until) changed since: then it is left alone and
+ * listed. A privacy-blocked customer is always left alone, so Undo never clears Privacy Blocked.
  */
 export async function undoBatch(input: {
 	batchId: string;
@@ -394,20 +503,42 @@ export async function undoBatch(input: {
 			const later = await db.changeLog
 				.where('[key+at]')
 				.between([entry.key, entry.at], [entry.key, '\uffff'], false, true)
-				.filter((candidate) => candidate.field === 'blocked' && candidate.batchId !== input.batchId)
+				.filter(
+					(candidate) =>
+						candidate.tableName === 'customers' &&
+						BLOCK_STATE_FIELDS.has(candidate.field) &&
+						candidate.batchId !== input.batchId
+				)
 				.count();
 			const customer = await db.customers.get(entry.key);
-			if (!customer || later > 0 || customer.blocked !== entry.newValue) {
+			const untilSet = entries.find(
+				(candidate) => candidate.key === entry.key && candidate.field === 'blockedUntil'
+			);
+			// Compared with what the batch wrote too: a change in the same millisecond, or one
+			// written without a history entry, still counts.
+			const asTheBatchLeftIt =
+				customer !== undefined &&
+				!customer.privacyBlocked &&
+				customer.blocked === entry.newValue &&
+				(customer.blocked === '' || customer.blockReason === (entry.reason ?? '')) &&
+				(untilSet === undefined || customer.blockedUntil === untilSet.newValue);
+			if (!customer || later > 0 || !asTheBatchLeftIt) {
 				leftAlone.push(entry.key);
 				continue;
 			}
 			const after = { blocked: entry.oldValue as Blocked, privacyBlocked: false };
+			const earlier: { reason?: string; until?: string } =
+				after.blocked === '' ? {} : await earlierBlock(entry, untilSet);
 			await db.customers.update(customer.no, {
 				...after,
-				...blockDetails(customer, after, user, {})
+				...blockDetails(customer, after, user, earlier)
 			});
 			await db.changeLog.bulkAdd(
-				logEntries(customer.no, customer, after, { user, batchId: undoId })
+				logEntries(customer.no, customer, after, {
+					reason: earlier.reason ?? customer.blockReason,
+					user,
+					batchId: undoId
+				})
 			);
 			restored.push(customer.no);
 		}
