@@ -100,6 +100,16 @@ export interface Application {
 	appliedByEntryNo: number;
 	amountCents: number;
 	postingDate: string;
+	/**
+	 * The application transaction the record belongs to (a posted journal line, an Apply
+	 * Entries, an Unapply Entries), as Business Central's Transaction No.; absent on records
+	 * written before applications could be undone.
+	 */
+	transactionNo?: number;
+	/** Set on a record Unapply Entries undid and on the reversing record it wrote for it. */
+	unapplied?: boolean;
+	/** On a reversing record (negative amount): the id of the record it undoes. */
+	reversesId?: string;
 }
 
 /**
