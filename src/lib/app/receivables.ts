@@ -1,11 +1,13 @@
-import { addLedgerEntry, updateLedgerEntry } from './ledger';
+import { drawTransactionNo, refusalError, writeApplicationPlan } from './applications';
+import { addLedgerEntry } from './ledger';
 import { db } from '$lib/db/db';
+import { checkBound } from '$lib/domain/bounds';
 import type { Customer } from '$lib/domain/customer';
 import { addDays, isIsoDate } from '$lib/domain/dates';
 import { decide, type Action, type Decision } from '$lib/domain/policy';
 import type { CustLedgerEntry, LedgerDocumentType } from '$lib/domain/posted';
+import { planApplication } from '$lib/domain/applications';
 import {
-	allocatePayment,
 	financeChargeLines,
 	ledgerAmountOf,
 	reminderCandidates,
@@ -86,7 +88,7 @@ export type EditableJournalField =
 	| 'amountCents'
 	| 'appliesToDocNo';
 
-/** Saves one field of a journal line; a changed customer or amount clears its applications. */
+/** Saves one field of a journal line; a changed customer or document type clears its applications. */
 export async function updateJournalLine(input: {
 	id: string;
 	field: EditableJournalField;
@@ -100,12 +102,8 @@ export async function updateJournalLine(input: {
 	if (field === 'documentType' && value !== 'Payment' && value !== 'Refund') {
 		throw new ValidationError('error.documentTypeInvalid', 'Choose Payment or Refund.', {}, field);
 	}
-	if (
-		field === 'amountCents' &&
-		(typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-	) {
-		throw new ValidationError('error.paymentAmount', 'Enter a positive amount.', {}, field);
-	}
+	const refusal = field === 'amountCents' ? checkBound('payment', value as number) : null;
+	if (refusal) throw new ValidationError(refusal.key, refusal.message, refusal.values, field);
 	if (typeof value === 'string' && value.length > 100) {
 		throw new ValidationError('error.tooLong', 'The text is too long.', { max: 100 }, field);
 	}
@@ -125,7 +123,9 @@ export async function updateJournalLine(input: {
 			}
 			changes.customerNo = no;
 		}
-		if (field === 'customerNo' || field === 'amountCents' || field === 'documentType') {
+		// The entries applied belong to the customer and face the document type; the amount
+		// may be typed after applying (posting applies up to it), as in Business Central.
+		if (field === 'customerNo' || field === 'documentType') {
 			changes.appliesToEntries = [];
 		}
 		await db.journalLines.update(line.id, changes);
@@ -136,20 +136,35 @@ export async function deleteJournalLine(input: { id: string }): Promise<void> {
 	await db.transaction('rw', db.journalLines, () => db.journalLines.delete(input.id));
 }
 
-/** Apply Entries: the open entries (and amounts) this line's payment should close. */
+/**
+ * Apply Entries: the open entries (and amounts) this line's payment should close. A line
+ * with Amount 0 gets the total to apply as its Amount (Business Central fills it the same
+ * way). Refused, and logged, when the policy refuses the line's payment or refund.
+ */
 export async function applyEntries(input: {
 	id: string;
 	entries: Array<{ entryNo: number; amountToApplyCents: number }>;
 }): Promise<void> {
 	await db.transaction(
 		'rw',
-		[db.journalLines, db.custLedgerEntries, db.customerTotals],
+		[db.journalLines, db.customers, db.custLedgerEntries, db.customerTotals],
 		async () => {
 			const line = await db.journalLines.get(input.id);
 			if (!line) throw new NotFoundError('Journal line', input.id);
+			const customer = await db.customers.get(line.customerNo);
+			if (!customer) throw new NotFoundError('Customer', line.customerNo);
+			const action: Action = line.documentType === 'Payment' ? 'payment.post' : 'refund.post';
+			const decision = decide(customer, action);
+			if (!decision.allowed) refuse(decision, action, line.documentNo);
+			const sign = Math.sign(ledgerAmountOf({ documentType: line.documentType, amountCents: 1 }));
 			for (const chosen of input.entries) {
 				const entry = await db.custLedgerEntries.get(chosen.entryNo);
-				if (!entry || entry.customerNo !== line.customerNo || entry.open !== 1) {
+				if (
+					!entry ||
+					entry.customerNo !== line.customerNo ||
+					entry.open !== 1 ||
+					Math.sign(entry.remainingAmountCents) !== -sign
+				) {
 					throw new ValidationError(
 						'error.entryNotApplicable',
 						`Entry ${chosen.entryNo} cannot be applied.`,
@@ -159,6 +174,7 @@ export async function applyEntries(input: {
 					);
 				}
 				if (
+					!Number.isSafeInteger(chosen.amountToApplyCents) ||
 					chosen.amountToApplyCents < 0 ||
 					chosen.amountToApplyCents > Math.abs(entry.remainingAmountCents)
 				) {
@@ -167,10 +183,15 @@ export async function applyEntries(input: {
 					});
 				}
 			}
-			await db.journalLines.update(line.id, {
-				appliesToEntries: input.entries.filter((entry) => entry.amountToApplyCents > 0),
-				appliesToDocNo: ''
-			});
+			const appliesToEntries = input.entries.filter((entry) => entry.amountToApplyCents > 0);
+			const changes: Partial<JournalLine> = { appliesToEntries, appliesToDocNo: '' };
+			if (line.amountCents === 0) {
+				const total = appliesToEntries.reduce((sum, entry) => sum + entry.amountToApplyCents, 0);
+				const refusal = checkBound('payment', total);
+				if (refusal) throw new ValidationError(refusal.key, refusal.message, refusal.values);
+				changes.amountCents = total;
+			}
+			await db.journalLines.update(line.id, changes);
 		}
 	);
 }
@@ -186,15 +207,18 @@ function refusedOnLine(
 	throw error;
 }
 
-/** Writes one payment or refund entry and applies it; inside the posting transaction. */
+/**
+ * Writes one payment or refund entry and applies it (one application transaction per line);
+ * inside the posting transaction. Entries closed meanwhile (by an earlier line) are passed
+ * over; what is not applied stays open on the payment.
+ */
 async function postJournalLine(line: JournalLine): Promise<void> {
 	const amount = ledgerAmountOf(line);
-	const entryNo = await nextEntryNo('CLE');
 	let targets: Array<{ entry: CustLedgerEntry; amountToApplyCents?: number }> = [];
 	if (line.appliesToEntries.length > 0) {
 		for (const chosen of line.appliesToEntries) {
 			const entry = await db.custLedgerEntries.get(chosen.entryNo);
-			if (entry && entry.open === 1)
+			if (entry && entry.open === 1 && chosen.amountToApplyCents > 0)
 				targets.push({ entry, amountToApplyCents: chosen.amountToApplyCents });
 		}
 	} else if (line.appliesToDocNo) {
@@ -215,52 +239,42 @@ async function postJournalLine(line: JournalLine): Promise<void> {
 		}
 		targets = [{ entry }];
 	}
-	const allocations = allocatePayment(
-		amount,
-		targets.map(({ entry, amountToApplyCents }) => ({
-			entryNo: entry.entryNo,
-			remainingAmountCents: entry.remainingAmountCents,
-			amountToApplyCents
-		}))
+	targets = targets.filter(
+		({ entry }) =>
+			entry.customerNo === line.customerNo &&
+			Math.sign(entry.remainingAmountCents) === -Math.sign(amount)
 	);
-	const applied = allocations.reduce((sum, allocation) => sum + allocation.amountCents, 0);
-	const remaining = amount + (amount < 0 ? applied : -applied);
-	const lastApplied = allocations.at(-1)?.entryNo ?? 0;
-	await addLedgerEntry({
-		entryNo,
+	const payment: CustLedgerEntry = {
+		entryNo: await nextEntryNo('CLE'),
 		customerNo: line.customerNo,
 		postingDate: line.postingDate,
 		documentType: line.documentType,
 		documentNo: line.documentNo,
 		description: line.description || `${line.documentType} ${line.documentNo}`,
 		amountCents: amount,
-		remainingAmountCents: remaining,
+		remainingAmountCents: amount,
 		dueDate: line.postingDate,
-		open: remaining === 0 ? 0 : 1,
+		open: 1,
 		onHold: '',
 		noOfReminders: 0,
-		closedByEntryNo: remaining === 0 ? lastApplied : 0,
-		closedAtDate: remaining === 0 ? line.postingDate : ''
-	});
-	for (const allocation of allocations) {
-		const entry = targets.find((target) => target.entry.entryNo === allocation.entryNo)!.entry;
-		const entryRemaining =
-			entry.remainingAmountCents +
-			(entry.remainingAmountCents > 0 ? -allocation.amountCents : allocation.amountCents);
-		await updateLedgerEntry(entry.entryNo, {
-			remainingAmountCents: entryRemaining,
-			open: entryRemaining === 0 ? 0 : 1,
-			closedByEntryNo: entryRemaining === 0 ? entryNo : 0,
-			closedAtDate: entryRemaining === 0 ? line.postingDate : ''
-		});
-		await db.applications.add({
-			id: crypto.randomUUID(),
-			entryNo: entry.entryNo,
-			appliedByEntryNo: entryNo,
-			amountCents: allocation.amountCents,
-			postingDate: line.postingDate
-		});
+		closedByEntryNo: 0,
+		closedAtDate: ''
+	};
+	if (targets.length === 0) {
+		await addLedgerEntry(payment);
+		return;
 	}
+	const planned = planApplication({
+		applying: payment,
+		targets,
+		postingDate: line.postingDate,
+		transactionNo: await drawTransactionNo(targets.map(({ entry }) => entry.entryNo))
+	});
+	if (!planned.ok) throw refusalError(planned.refusal);
+	// The new entry is written as the plan leaves it; the applied entries are updated.
+	const [own, ...others] = planned.plan.changes;
+	await addLedgerEntry({ ...payment, ...own });
+	await writeApplicationPlan({ ...planned.plan, changes: others });
 }
 
 /**
