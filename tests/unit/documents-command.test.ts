@@ -70,7 +70,7 @@ describe('createSalesDocument', () => {
 		const customer = await givenCustomer();
 		// The page decided on this copy: allowed.
 		expect(decide(customer, 'order.create').allowed).toBe(true);
-		await setCustomerBlocked({ no: customer.no, blocked: 'Ship' });
+		await setCustomerBlocked({ no: customer.no, blocked: 'Ship', reason: 'OVERDUE' });
 
 		await expect(
 			createSalesDocument({ documentType: 'Order', sellToCustomerNo: customer.no })

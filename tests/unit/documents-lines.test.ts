@@ -262,7 +262,7 @@ describe('conversions', () => {
 			const sellTo = await givenCustomer({ billToCustomerNo: billTo.no });
 			const source = await givenDocument(sourceType, sellTo.no, [[2, 1000]]);
 			const blocked = who === 'sell-to' ? sellTo : billTo;
-			await setCustomerBlocked({ no: blocked.no, blocked: refusedAt });
+			await setCustomerBlocked({ no: blocked.no, blocked: refusedAt, reason: 'OVERDUE' });
 			const before = await snapshotDatabase();
 
 			const attempt = run(source);

@@ -361,7 +361,7 @@ describe('the policy in the write path', () => {
 		const order = await givenDocument('Order', customer.no, [[10, 1000]]);
 		await setLine(order, 0, 'qtyToShip', 6);
 		await postSalesOrder({ no: order, ship: true, invoice: false });
-		await setCustomerBlocked({ no: customer.no, blocked: 'Ship' });
+		await setCustomerBlocked({ no: customer.no, blocked: 'Ship', reason: 'OVERDUE' });
 
 		await expect(postSalesOrder({ no: order, ship: true, invoice: false })).rejects.toBeInstanceOf(
 			BlockedError
@@ -374,14 +374,14 @@ describe('the policy in the write path', () => {
 		expect((await linesOf(order))[0]).toMatchObject({ quantityShipped: 6, quantityInvoiced: 2 });
 
 		// Invoice-blocked: what was shipped can no longer be invoiced.
-		await setCustomerBlocked({ no: customer.no, blocked: 'Invoice' });
+		await setCustomerBlocked({ no: customer.no, blocked: 'Invoice', reason: 'DISPUTE' });
 		await expect(postSalesOrder({ no: order, ship: false, invoice: true })).rejects.toBeInstanceOf(
 			BlockedError
 		);
 
 		await db.customers.update(customer.no, { blocked: '' });
 		const invoice = await givenDocument('Invoice', customer.no);
-		await setCustomerBlocked({ no: customer.no, blocked: 'Ship' });
+		await setCustomerBlocked({ no: customer.no, blocked: 'Ship', reason: 'OVERDUE' });
 		const lines = await shipmentLinesToInvoice(customer.no);
 		await getShipmentLines({ invoiceNo: invoice, shipmentLineIds: lines.map((line) => line.id) });
 		const result = await postSalesInvoice({ no: invoice });

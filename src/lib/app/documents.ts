@@ -1,6 +1,7 @@
 import { db } from '$lib/db/db';
 import { documentTotals, hasAtMostDecimals, QUANTITY_DECIMALS } from '$lib/domain/amounts';
 import type { Customer } from '$lib/domain/customer';
+import { checkBound, checkDocumentTotal, type BoundKind } from '$lib/domain/bounds';
 import { addDays, isIsoDate } from '$lib/domain/dates';
 import {
 	CREATE_ACTION,
@@ -9,12 +10,18 @@ import {
 	type EditableHeaderField,
 	type EditableLineField,
 	type SalesDocumentType,
+	documentVersion,
 	type SalesHeader,
 	type SalesLine
 } from '$lib/domain/documents';
 import { decideForDocument, type Action } from '$lib/domain/policy';
 import { outstandingQuantity, round5, withDefaultQuantities } from '$lib/domain/posting';
-import { NotFoundError, ValidationError } from './errors';
+import {
+	DocumentChangedError,
+	NotFoundError,
+	ValidationError,
+	type DocumentChangeVerb
+} from './errors';
 import { refuse } from './refusals';
 import { nextNo } from './numbering';
 import { readWorkDate } from './settings';
@@ -92,7 +99,8 @@ export async function addHeader(
 		status: 'Open',
 		createdAt: new Date().toISOString(),
 		amountCents: 0,
-		amountInclVatCents: 0
+		amountInclVatCents: 0,
+		version: 0
 	};
 	await db.salesHeaders.add(header);
 	return header;
@@ -113,6 +121,40 @@ function ensureOpen(header: SalesHeader): void {
 	}
 }
 
+/**
+ * Optimistic concurrency: refuses when the page read another version of the document than the
+ * one stored (another window changed it since). Without an expected version (a script, a
+ * test) nothing is checked.
+ */
+export function ensureUnchanged(
+	header: SalesHeader,
+	expectedVersion: number | undefined,
+	verb: DocumentChangeVerb
+): void {
+	if (expectedVersion !== undefined && expectedVersion !== documentVersion(header)) {
+		throw new DocumentChangedError(header, verb);
+	}
+}
+
+/**
+ * First step of a command that changes a document: checks the version the page read, then
+ * raises it by one. Called once per command, so a page knows the version its own save leaves.
+ */
+export async function claimDocument(
+	header: SalesHeader,
+	expectedVersion: number | undefined,
+	verb: DocumentChangeVerb
+): Promise<void> {
+	ensureUnchanged(header, expectedVersion, verb);
+	await db.salesHeaders.update(header.no, { version: documentVersion(header) + 1 });
+}
+
+/** Marks a document changed by a command on another one (its lines were ordered or invoiced). */
+export async function touchDocument(no: string): Promise<void> {
+	const header = await db.salesHeaders.get(no);
+	if (header) await db.salesHeaders.update(no, { version: documentVersion(header) + 1 });
+}
+
 export async function linesOf(documentNo: string): Promise<SalesLine[]> {
 	return db.salesLines
 		.where('[documentNo+lineNo]')
@@ -120,9 +162,19 @@ export async function linesOf(documentNo: string): Promise<SalesLine[]> {
 		.toArray();
 }
 
-/** Keeps the header's totals equal to its lines; call after every line change. */
+/**
+ * Keeps the header's totals equal to its lines; call after every line change, inside the
+ * command's transaction. A change that takes the total past its bound (domain/bounds.ts)
+ * throws, so the command writes nothing; a total that was already past it (written before
+ * the bounds existed) may still go down.
+ */
 export async function refreshTotals(documentNo: string): Promise<void> {
 	const totals = documentTotals(await linesOf(documentNo));
+	const refusal = checkDocumentTotal(totals);
+	const before = refusal ? (await db.salesHeaders.get(documentNo))?.amountInclVatCents : 0;
+	if (refusal && totals.amountInclVatCents > (before ?? 0)) {
+		throw new ValidationError(refusal.key, refusal.message, refusal.values);
+	}
 	await db.salesHeaders.update(documentNo, {
 		amountCents: totals.amountCents,
 		amountInclVatCents: totals.amountInclVatCents
@@ -169,6 +221,7 @@ async function releaseBlanketQuantities(lines: readonly SalesLine[]): Promise<vo
 			await db.salesLines.update(blanketLine.id, {
 				quantityOrdered: Math.max(0, blanketLine.quantityOrdered - line.quantity)
 			});
+			await touchDocument(blanketLine.documentNo);
 		}
 	}
 }
@@ -211,9 +264,11 @@ export async function createSalesDocument(input: {
 export async function changeSellToCustomer(input: {
 	no: string;
 	customerNo: string;
+	expectedVersion?: number;
 }): Promise<void> {
 	await db.transaction('rw', CREATE_TABLES(), async () => {
 		const header = await getHeader(input.no);
+		await claimDocument(header, input.expectedVersion, 'edit');
 		ensureOpen(header);
 		const { sellTo, billTo } = await customersAllowed(
 			input.customerNo,
@@ -235,9 +290,11 @@ export async function changeSellToCustomer(input: {
 export async function changeBillToCustomer(input: {
 	no: string;
 	customerNo: string;
+	expectedVersion?: number;
 }): Promise<void> {
 	await db.transaction('rw', CREATE_TABLES(), async () => {
 		const header = await getHeader(input.no);
+		await claimDocument(header, input.expectedVersion, 'edit');
 		ensureOpen(header);
 		const { billTo } = await customersAllowed(
 			header.sellToCustomerNo,
@@ -258,6 +315,7 @@ export async function updateHeaderField(input: {
 	no: string;
 	field: EditableHeaderField;
 	value: string;
+	expectedVersion?: number;
 }): Promise<void> {
 	const value = input.value.trim();
 	if (input.field === 'externalDocumentNo') {
@@ -279,6 +337,7 @@ export async function updateHeaderField(input: {
 	}
 	await db.transaction('rw', [db.salesHeaders, db.customers, db.paymentTerms], async () => {
 		const header = await getHeader(input.no);
+		await claimDocument(header, input.expectedVersion, 'edit');
 		ensureOpen(header);
 		const changes: Partial<SalesHeader> = { [input.field]: value };
 		if (input.field === 'documentDate') {
@@ -292,9 +351,11 @@ export async function updateHeaderField(input: {
 export async function addLine(input: {
 	documentNo: string;
 	type?: SalesLine['type'];
+	expectedVersion?: number;
 }): Promise<string> {
 	return db.transaction('rw', [db.salesHeaders, db.salesLines], async () => {
 		const header = await getHeader(input.documentNo);
+		await claimDocument(header, input.expectedVersion, 'edit');
 		ensureOpen(header);
 		const last = await db.salesLines
 			.where('[documentNo+lineNo]')
@@ -331,6 +392,16 @@ function invalid(key: string, message: string, field: EditableLineField, values 
 	throw new ValidationError(key, message, values, field);
 }
 
+/** Throws the refusal of a value outside its bound (see domain/bounds.ts). */
+function outOfBounds(
+	kind: BoundKind,
+	value: string | number,
+	field: EditableLineField
+): asserts value is number {
+	const refusal = checkBound(kind, value as number);
+	if (refusal) invalid(refusal.key, refusal.message, field, refusal.values);
+}
+
 function checkLineValue(field: EditableLineField, value: string | number, line: SalesLine): void {
 	switch (field) {
 		case 'type':
@@ -346,12 +417,7 @@ function checkLineValue(field: EditableLineField, value: string | number, line: 
 		case 'quantity':
 		case 'qtyToShip':
 		case 'qtyToInvoice':
-			if (typeof value !== 'number' || !Number.isFinite(value))
-				invalid('error.numberInvalid', 'Enter a number.', field);
-			if (value < 0) invalid('error.quantityNegative', 'Quantity cannot be negative.', field);
-			if (!hasAtMostDecimals(value, QUANTITY_DECIMALS)) {
-				invalid('error.quantityDecimals', 'A quantity has at most 5 decimals.', field);
-			}
+			outOfBounds('quantity', value, field);
 			if (value < line.quantityOrdered) {
 				invalid(
 					'error.belowOrdered',
@@ -364,19 +430,11 @@ function checkLineValue(field: EditableLineField, value: string | number, line: 
 			}
 			return;
 		case 'unitPriceCents':
-			if (typeof value !== 'number' || !Number.isSafeInteger(value))
-				invalid('error.amountInvalid', 'Enter an amount.', field);
-			if (value < 0) invalid('error.priceNegative', 'The price cannot be negative.', field);
+			outOfBounds('unitPrice', value, field);
 			return;
 		case 'lineDiscountPct':
 		case 'vatPct':
-			if (
-				typeof value !== 'number' ||
-				!(value >= 0 && value <= 100) ||
-				!hasAtMostDecimals(value, 2)
-			) {
-				invalid('error.percentInvalid', 'Enter a percentage from 0 to 100.', field);
-			}
+			outOfBounds('percent', value, field);
 			return;
 	}
 }
@@ -389,6 +447,7 @@ export async function updateLine(input: {
 	id: string;
 	field: EditableLineField;
 	value: string | number;
+	expectedVersion?: number;
 }): Promise<void> {
 	const value = typeof input.value === 'string' ? input.value.trim() : input.value;
 	await db.transaction('rw', [db.salesHeaders, db.salesLines, db.items], async () => {
@@ -396,7 +455,9 @@ export async function updateLine(input: {
 		if (!line) throw new NotFoundError('Line', input.id);
 		const planning = input.field === 'qtyToShip' || input.field === 'qtyToInvoice';
 		// Qty. to Ship and Qty. to Invoice may change on a released order, as in Business Central.
-		if (!planning) ensureOpen(await getHeader(line.documentNo));
+		const header = await getHeader(line.documentNo);
+		await claimDocument(header, input.expectedVersion, 'edit');
+		if (!planning) ensureOpen(header);
 		checkLineValue(input.field, value, line);
 		checkPostedLine(input.field, value, line);
 		let changes: Partial<SalesLine> = { [input.field]: value };
@@ -482,12 +543,23 @@ function checkPostedLine(field: EditableLineField, value: string | number, line:
 	}
 }
 
-/** Deletes a line of an open document. */
-export async function deleteLine(input: { id: string }): Promise<void> {
+/**
+ * Deletes a line of an open document. A line already gone is no error; with its `documentNo`
+ * the document's version is still checked and raised, as for any other line command.
+ */
+export async function deleteLine(input: {
+	id: string;
+	documentNo?: string;
+	expectedVersion?: number;
+}): Promise<void> {
 	await db.transaction('rw', [db.salesHeaders, db.salesLines], async () => {
 		const line = await db.salesLines.get(input.id);
+		const documentNo = line?.documentNo ?? input.documentNo;
+		if (!documentNo) return;
+		const header = await getHeader(documentNo);
+		await claimDocument(header, input.expectedVersion, 'edit');
 		if (!line) return;
-		ensureOpen(await getHeader(line.documentNo));
+		ensureOpen(header);
 		await releaseBlanketQuantities([line]);
 		await db.salesLines.delete(line.id);
 		await refreshTotals(line.documentNo);
@@ -495,9 +567,13 @@ export async function deleteLine(input: { id: string }): Promise<void> {
 }
 
 /** Releases a document; an empty document (no item line with a quantity) is refused. */
-export async function releaseDocument(input: { no: string }): Promise<void> {
+export async function releaseDocument(input: {
+	no: string;
+	expectedVersion?: number;
+}): Promise<void> {
 	await db.transaction('rw', [db.salesHeaders, db.salesLines], async () => {
 		const header = await getHeader(input.no);
+		await claimDocument(header, input.expectedVersion, 'release');
 		if (header.status === 'Released') return;
 		if (!hasSomethingToSell(await linesOf(header.no))) {
 			throw new ValidationError(
@@ -513,9 +589,13 @@ export async function releaseDocument(input: { no: string }): Promise<void> {
 }
 
 /** Reopens a released document so it can be edited again. */
-export async function reopenDocument(input: { no: string }): Promise<void> {
+export async function reopenDocument(input: {
+	no: string;
+	expectedVersion?: number;
+}): Promise<void> {
 	await db.transaction('rw', db.salesHeaders, async () => {
-		await getHeader(input.no);
+		const header = await getHeader(input.no);
+		await claimDocument(header, input.expectedVersion, 'reopen');
 		await db.salesHeaders.update(input.no, { status: 'Open' });
 	});
 }
@@ -531,10 +611,15 @@ export async function deleteDocument(input: { no: string }): Promise<void> {
 	});
 }
 
-async function convertQuote(quoteNo: string, target: 'Order' | 'Invoice'): Promise<string> {
+async function convertQuote(
+	quoteNo: string,
+	target: 'Order' | 'Invoice',
+	expectedVersion: number | undefined
+): Promise<string> {
 	const action: Action = target === 'Order' ? 'quote.makeOrder' : 'quote.makeInvoice';
 	return db.transaction('rw', CREATE_TABLES(), async () => {
 		const quote = await getHeader(quoteNo);
+		ensureUnchanged(quote, expectedVersion, 'convert');
 		if (quote.documentType !== 'Quote') {
 			throw new ValidationError('error.notAQuote', `${quoteNo} is not a sales quote.`, {
 				no: quoteNo
@@ -565,13 +650,19 @@ async function convertQuote(quoteNo: string, target: 'Order' | 'Invoice'): Promi
 }
 
 /** Make Order on a quote: a new order with the quote's lines; the quote is removed. */
-export function makeOrderFromQuote(input: { quoteNo: string }): Promise<string> {
-	return convertQuote(input.quoteNo, 'Order');
+export function makeOrderFromQuote(input: {
+	quoteNo: string;
+	expectedVersion?: number;
+}): Promise<string> {
+	return convertQuote(input.quoteNo, 'Order', input.expectedVersion);
 }
 
 /** Make Invoice on a quote: a new invoice with the quote's lines; the quote is removed. */
-export function makeInvoiceFromQuote(input: { quoteNo: string }): Promise<string> {
-	return convertQuote(input.quoteNo, 'Invoice');
+export function makeInvoiceFromQuote(input: {
+	quoteNo: string;
+	expectedVersion?: number;
+}): Promise<string> {
+	return convertQuote(input.quoteNo, 'Invoice', input.expectedVersion);
 }
 
 /** What is left to order on a blanket order line. */
@@ -586,9 +677,12 @@ export function remainingOnBlanket(line: SalesLine): number {
 export async function makeOrderFromBlanket(input: {
 	blanketNo: string;
 	quantities?: Record<string, number>;
+	expectedVersion?: number;
 }): Promise<string> {
 	return db.transaction('rw', CREATE_TABLES(), async () => {
 		const blanket = await getHeader(input.blanketNo);
+		// The blanket order's lines record what was ordered: it changes too.
+		await claimDocument(blanket, input.expectedVersion, 'convert');
 		if (blanket.documentType !== 'BlanketOrder') {
 			throw new ValidationError(
 				'error.notABlanketOrder',
@@ -652,6 +746,7 @@ export async function copyDocument(input: {
 	toType: SalesDocumentType;
 	includeHeader: boolean;
 	sellToCustomerNo?: string;
+	expectedVersion?: number;
 }): Promise<string> {
 	if (!SALES_DOCUMENT_TYPES.includes(input.toType)) {
 		throw new ValidationError(
@@ -661,6 +756,7 @@ export async function copyDocument(input: {
 	}
 	return db.transaction('rw', CREATE_TABLES(), async () => {
 		const source = await getHeader(input.fromNo);
+		ensureUnchanged(source, input.expectedVersion, 'convert');
 		const sellToNo = input.includeHeader ? source.sellToCustomerNo : (input.sellToCustomerNo ?? '');
 		if (!sellToNo) throw new ValidationError('error.customerRequired', 'Choose a customer.');
 		const { sellTo, billTo } = await customersAllowed(

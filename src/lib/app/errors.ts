@@ -1,4 +1,6 @@
+import { documentVersion, type SalesHeader } from '$lib/domain/documents';
 import type { Decision } from '$lib/domain/policy';
+import { en } from '$lib/i18n/en';
 
 type Refusal = Extract<Decision, { allowed: false }>;
 
@@ -32,6 +34,31 @@ export class ValidationError extends Error {
 		this.key = key;
 		this.values = values;
 		this.field = field;
+	}
+}
+
+/** What the clerk was doing when the document turned out to be changed in another window. */
+export type DocumentChangeVerb = 'post' | 'release' | 'reopen' | 'convert' | 'edit';
+
+/**
+ * Thrown before anything is written when a document is no longer the version the page read:
+ * another window changed it since. The page shows the message and keeps its input.
+ */
+export class DocumentChangedError extends ValidationError {
+	readonly documentType: SalesHeader['documentType'];
+	/** The version stored now, which the page shows once it has said so. */
+	readonly currentVersion: number;
+
+	constructor(header: SalesHeader, verb: DocumentChangeVerb) {
+		const key = `error.documentChanged.${verb}` as const;
+		const type = en[`docType.${header.documentType}`];
+		super(key, en[key].replace('{type}', type).replace('{no}', header.no), {
+			type,
+			no: header.no
+		});
+		this.name = 'DocumentChangedError';
+		this.documentType = header.documentType;
+		this.currentVersion = documentVersion(header);
 	}
 }
 

@@ -2,26 +2,33 @@ import { addLedgerEntry, updateLedgerEntry } from './ledger';
 import Dexie from 'dexie';
 import { db } from '$lib/db/db';
 import { lineAmountCents, vatCents } from '$lib/domain/amounts';
+import { checkDocumentTotal } from '$lib/domain/bounds';
 import type { Customer } from '$lib/domain/customer';
-import type { SalesHeader, SalesLine } from '$lib/domain/documents';
+import { documentVersion, type SalesHeader, type SalesLine } from '$lib/domain/documents';
 import type { Action } from '$lib/domain/policy';
 import { decideForDocument } from '$lib/domain/policy';
 import type { CustLedgerEntry, PostedHeader, PostedLine, ShipmentLine } from '$lib/domain/posted';
 import {
+	documentLinesToPost,
 	isFullyPosted,
+	orderLinesToPost,
+	postingAction,
+	postKindOf,
 	proRataAmountCents,
-	quantityToInvoiceNow,
 	round5,
 	shippedNotInvoiced,
 	withDefaultQuantities
 } from '$lib/domain/posting';
 import {
 	addHeader,
+	claimDocument,
 	customersAllowed,
+	ensureUnchanged,
 	getHeader,
 	LINE_STEP,
 	linesOf,
-	refreshTotals
+	refreshTotals,
+	touchDocument
 } from './documents';
 import { NotFoundError, ValidationError } from './errors';
 import { refuse } from './refusals';
@@ -149,6 +156,9 @@ async function writePostedDocument(
 		vatCents: vat,
 		amountInclVatCents: amountCents + vat
 	};
+	// Never write an amount a backup cannot hold, even from a document stored before the bounds.
+	const tooLarge = checkDocumentTotal(posted);
+	if (tooLarge) throw new ValidationError(tooLarge.key, tooLarge.message, tooLarge.values);
 	// Header, lines and the entry No. are asked for side by side: one wait instead of three.
 	step(`${kind} header`);
 	const header$ =
@@ -288,9 +298,12 @@ export async function postSalesOrder(input: {
 	no: string;
 	ship: boolean;
 	invoice: boolean;
+	/** The version the page read: a document changed since is refused (see ensureUnchanged). */
+	expectedVersion?: number;
 }): Promise<PostingResult> {
 	return db.transaction('rw', POSTING_TABLES(), async () => {
 		const header = await getHeader(input.no);
+		ensureUnchanged(header, input.expectedVersion, 'post');
 		if (header.documentType !== 'Order' && header.documentType !== 'ReturnOrder') {
 			throw new ValidationError('error.notPostable', `${header.no} cannot be posted this way.`, {
 				no: header.no
@@ -299,21 +312,14 @@ export async function postSalesOrder(input: {
 		const isReturn = header.documentType === 'ReturnOrder';
 		const allLines = await linesOf(header.no);
 		const lines = allLines.filter((line) => line.type === 'Item' && line.no !== '');
-		const toShip = input.ship ? lines.filter((line) => line.qtyToShip > 0) : [];
-		const toInvoice = input.invoice
-			? lines
-					.map((line) => ({ line, quantity: quantityToInvoiceNow(line, input.ship) }))
-					.filter(({ quantity }) => quantity > 0)
-			: [];
+		const posting = postKindOf(input.ship, input.invoice);
+		const { toShip, toInvoice } =
+			input.ship || input.invoice
+				? orderLinesToPost(lines, posting)
+				: { toShip: [], toInvoice: [] };
 		if (toShip.length === 0 && toInvoice.length === 0) nothingToPost();
 
-		if (isReturn) await checkPolicy(header, 'returnOrder.post');
-		else {
-			const actions: Action[] = [];
-			if (toShip.length > 0) actions.push('order.postShip');
-			if (toInvoice.length > 0) actions.push('order.postInvoice');
-			await checkPolicy(header, actions);
-		}
+		await checkPolicy(header, postingAction(header.documentType, lines, posting));
 
 		const kind: ShipmentKind = isReturn ? 'receipt' : 'shipment';
 		const result: PostingResult = { removed: false };
@@ -382,7 +388,10 @@ export async function postSalesOrder(input: {
 					}
 				}))
 			);
-			await db.salesHeaders.update(header.no, { status: 'Released' });
+			await db.salesHeaders.update(header.no, {
+				status: 'Released',
+				version: documentVersion(header) + 1
+			});
 		}
 		return result;
 	});
@@ -393,22 +402,25 @@ export async function postSalesOrder(input: {
  * ships them too (a posted shipment) and is `invoice.post`; one whose lines all came from
  * Get Shipment Lines only invoices those shipments and is `invoice.postFromShipments`.
  */
-export async function postSalesInvoice(input: { no: string }): Promise<PostingResult> {
+export async function postSalesInvoice(input: {
+	no: string;
+	expectedVersion?: number;
+}): Promise<PostingResult> {
 	return db.transaction('rw', POSTING_TABLES(), async () => {
 		const header = await getHeader(input.no);
+		ensureUnchanged(header, input.expectedVersion, 'post');
 		if (header.documentType !== 'Invoice' && header.documentType !== 'CreditMemo') {
 			throw new ValidationError('error.notPostable', `${header.no} cannot be posted this way.`, {
 				no: header.no
 			});
 		}
 		const allLines = await linesOf(header.no);
-		const lines = allLines.filter(
-			(line) => line.type === 'Item' && line.no !== '' && line.quantity > 0
-		);
+		const lines = documentLinesToPost(allLines);
 		if (lines.length === 0) nothingToPost();
+		const action = postingAction(header.documentType, lines, 'post');
 
 		if (header.documentType === 'CreditMemo') {
-			await checkPolicy(header, 'creditMemo.post');
+			await checkPolicy(header, action);
 			const drafts = lines.map((line) => ({
 				line,
 				quantity: line.quantity,
@@ -421,7 +433,7 @@ export async function postSalesInvoice(input: { no: string }): Promise<PostingRe
 
 		const own = lines.filter((line) => !line.shipmentLineId);
 		const fromShipments = lines.filter((line) => line.shipmentLineId);
-		await checkPolicy(header, own.length > 0 ? 'invoice.post' : 'invoice.postFromShipments');
+		await checkPolicy(header, action);
 
 		const result: PostingResult = { removed: true };
 		if (own.length > 0) {
@@ -473,6 +485,7 @@ async function invoiceOrderLine(shipmentLine: ShipmentLine, quantity: number): P
 		quantityInvoiced: next.quantityInvoiced,
 		...withDefaultQuantities(next)
 	});
+	await touchDocument(orderLine.documentNo);
 	const orderLines = (await linesOf(orderLine.documentNo)).map((line) =>
 		line.id === next.id ? next : line
 	);
@@ -507,9 +520,11 @@ export async function shipmentLinesToInvoice(billToCustomerNo: string): Promise<
 export async function getShipmentLines(input: {
 	invoiceNo: string;
 	shipmentLineIds: string[];
+	expectedVersion?: number;
 }): Promise<void> {
 	await db.transaction('rw', [db.salesHeaders, db.salesLines, db.shipmentLines], async () => {
 		const header = await getHeader(input.invoiceNo);
+		await claimDocument(header, input.expectedVersion, 'edit');
 		if (header.documentType !== 'Invoice') {
 			throw new ValidationError('error.notAnInvoice', `${header.no} is not a sales invoice.`, {
 				no: header.no

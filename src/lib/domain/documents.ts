@@ -51,6 +51,17 @@ export interface SalesHeader {
 	/** Totals of the lines, kept by every line command in the same transaction. */
 	amountCents: number;
 	amountInclVatCents: number;
+	/**
+	 * Raised by one by every command that changes the header or its lines. A page sends the
+	 * version it read, and a command refuses a document changed since (optimistic concurrency).
+	 * Rows stored before versions existed have none.
+	 */
+	version?: number;
+}
+
+/** The version of a document; one stored before versions existed is version 0. */
+export function documentVersion(header: Pick<SalesHeader, 'version'>): number {
+	return header.version ?? 0;
 }
 
 export interface SalesLine {
@@ -98,8 +109,13 @@ export type EditableLineField =
 	| 'qtyToShip'
 	| 'qtyToInvoice';
 
-/** The actions that matter on a document of each type, for its banner. */
-export const DOCUMENT_ACTIONS: Record<SalesDocumentType, Action[]> = {
+/**
+ * The one list of what can still be done with an open document of each type, in the policy's
+ * names: its banner says which of them a block stops, and the block impact preview which a new
+ * level would stop. An invoice is posted as `invoice.post` or `invoice.postFromShipments`
+ * depending on its lines (see `postingAction` in posting.ts), so it lists both.
+ */
+export const DOCUMENT_ACTIONS: Readonly<Record<SalesDocumentType, readonly Action[]>> = {
 	Quote: ['quote.makeOrder', 'quote.makeInvoice'],
 	Order: ['order.postShip', 'order.postInvoice'],
 	Invoice: ['invoice.post', 'invoice.postFromShipments'],

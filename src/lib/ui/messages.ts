@@ -1,4 +1,9 @@
-import { BlockedError, NotFoundError, ValidationError } from '$lib/app/errors';
+import {
+	BlockedError,
+	DocumentChangedError,
+	NotFoundError,
+	ValidationError
+} from '$lib/app/errors';
 import { BUILT_IN_BLOCK_REASONS, type BlockReason } from '$lib/domain/customer';
 import type { Decision } from '$lib/domain/policy';
 
@@ -31,6 +36,10 @@ export function errorText(error: unknown, t: Translate): string {
 		return error.lineNo
 			? t('error.onLine', { values: { line: error.lineNo, message: text } })
 			: text;
+	}
+	if (error instanceof DocumentChangedError) {
+		const type = t(`docType.${error.documentType}`);
+		return t(error.key, { values: { ...error.values, type } });
 	}
 	if (error instanceof ValidationError || error instanceof NotFoundError) {
 		return t(error.key, { values: error.values });
