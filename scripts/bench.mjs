@@ -86,6 +86,7 @@ try {
 		for (const [label, value] of Object.entries(size))
 			await page.getByLabel(label, { exact: true }).fill(String(value));
 		await page.getByRole('button', { name: 'Generate' }).click();
+		await page.getByRole('alertdialog').getByRole('button', { name: 'Yes' }).click();
 		await page.getByText(/^Generated in \d+ ms\.$/).waitFor({ timeout: 900_000 });
 		return Number((await page.getByText(/^Generated in \d+ ms\.$/).textContent()).match(/\d+/)[0]);
 	}

@@ -44,6 +44,7 @@ describe('backup', () => {
 			exportedAt: '2026-01-01T00:00:00Z',
 			appVersion: '0.0.1',
 			tables: {
+				settings: [{ key: 'initialized', value: '2026-01-01T00:00:00Z' }],
 				items: [
 					{
 						no: 'I1',

@@ -18,10 +18,13 @@ async function resetCompany(withDemo: boolean, onlyIfNew = false): Promise<void>
 		// Checked inside the transaction, so two tabs opened at once set up one company.
 		if (onlyIfNew && (await db.settings.get(SETTING.initialized))) return;
 		await Promise.all(db.tables.map((table) => table.clear()));
+		// The demo's customers (C00010…C00150) and items (I1010…I1100) are numbers in use.
+		const demoLastNo: Record<string, number> = withDemo ? { CUST: 150, ITEM: 1100 } : {};
 		await db.numberSeries.bulkPut(
-			DEFAULT_SERIES.map((series) =>
-				series.code === 'CUST' && withDemo ? { ...series, lastNo: 150 } : { ...series }
-			)
+			DEFAULT_SERIES.map((series) => ({
+				...series,
+				lastNo: demoLastNo[series.code] ?? series.lastNo
+			}))
 		);
 		await db.paymentTerms.bulkPut(DEMO_PAYMENT_TERMS);
 		await db.reminderTerms.bulkPut(DEMO_REMINDER_TERMS);
@@ -62,9 +65,26 @@ export async function startEmptyCompany(): Promise<void> {
 	await resetCompany(false);
 }
 
-/** On the very first start (nothing written yet) the demo company is set up. */
+/** Tables every new database starts with rows in (`populate`): they are not the company's data. */
+const SEEDED_TABLES = new Set(['blockReasons']);
+
+/**
+ * On the very first start (nothing written yet) the demo company is set up. A database that
+ * holds data but lacks the `initialized` marker is never replaced: the marker is repaired.
+ */
 export async function ensureCompany(): Promise<void> {
 	// Every later start only reads one setting (a write transaction over all tables would wait).
 	if (await db.settings.get(SETTING.initialized)) return;
-	await resetCompany(true, true);
+	const holdsData = await db.transaction('rw', db.tables, async () => {
+		if (await db.settings.get(SETTING.initialized)) return true;
+		for (const table of db.tables) {
+			if (SEEDED_TABLES.has(table.name)) continue;
+			if ((await table.count()) > 0) {
+				await db.settings.put({ key: SETTING.initialized, value: new Date().toISOString() });
+				return true;
+			}
+		}
+		return false;
+	});
+	if (!holdsData) await resetCompany(true, true);
 }

@@ -7,6 +7,7 @@ import type { SalesHeader, SalesLine } from '$lib/domain/documents';
 import type { CustLedgerEntry } from '$lib/domain/posted';
 import type { Blocked } from '$lib/domain/policy';
 import { emptyCustomer } from './customers';
+import { ValidationError } from './errors';
 import { readWorkDate } from './settings';
 
 /** How big a generated company is. */
@@ -67,10 +68,15 @@ async function inChunks(
 	}
 }
 
+/** Customers the generated orders and entries belong to when no customers are generated. */
+const EXISTING_CUSTOMERS = 1_000;
+
 /**
  * Adds a synthetic company of the given size next to what is there (customers X000001…,
  * documents SO-X…, entries), in chunks of one transaction each, reporting progress 0..1.
- * Meant for training at scale and for the benchmark.
+ * Orders and entries go to the generated customers, or (when none are generated) to customers
+ * that exist; with neither it refuses before writing. Meant for training at scale and for the
+ * benchmark.
  */
 export async function generateCompany(
 	size: CompanySize,
@@ -84,6 +90,15 @@ export async function generateCompany(
 	let done = 0;
 	const progress = () => onProgress(++done / Math.max(1, steps));
 	const items = await db.items.limit(10).toArray();
+	const existing = size.customers > 0 ? [] : await db.customers.limit(EXISTING_CUSTOMERS).toArray();
+	if (size.customers === 0 && existing.length === 0 && size.documents + size.ledgerEntries > 0) {
+		throw new ValidationError(
+			'scale.noCustomers',
+			'Sales orders and ledger entries need customers: generate customers too, or create them first.'
+		);
+	}
+	const customerFor = (index: number): Customer =>
+		size.customers > 0 ? customerAt(index % size.customers) : existing[index % existing.length]!;
 
 	await inChunks(
 		size.customers,
@@ -100,7 +115,7 @@ export async function generateCompany(
 			const headers: SalesHeader[] = [];
 			const lines: SalesLine[] = [];
 			for (let index = from; index < to; index++) {
-				const customer = customerAt((index * 13) % Math.max(1, size.customers));
+				const customer = customerFor(index * 13);
 				const no = `SO-X${String(index + 1).padStart(6, '0')}`;
 				const own: SalesLine[] = Array.from({ length: size.linesPerDocument }, (_, line) => {
 					const item = items[(index + line) % Math.max(1, items.length)];
@@ -165,7 +180,7 @@ export async function generateCompany(
 				const paid = index % 3 === 0;
 				return {
 					entryNo: last + index + 1,
-					customerNo: customerAt(index % Math.max(1, size.customers)).no,
+					customerNo: customerFor(index).no,
 					postingDate: addDays(workDate, -(index % 120)),
 					documentType: 'Invoice',
 					documentNo: `PSI-X${index + 1}`,

@@ -125,6 +125,8 @@ export const en = {
 	'picker.billTo.none': '(same customer)',
 	'picker.search': 'Type a No. or name',
 	'picker.noMatch': 'No customer matches.',
+	'picker.noMatchFor': 'No customer matches "{text}". Type another No. or name.',
+	'picker.severalMatch': 'Several customers match "{text}". Choose one from the list.',
 	'picker.refused': 'cannot be used: {reason}',
 	'document.notFound': 'Document {no} does not exist.',
 	'document.sellTo': 'Sell-to Customer',
@@ -145,6 +147,8 @@ export const en = {
 	'settings.workDateHelp':
 		'Posting dates default to the work date, and it decides what is overdue. Leave it empty to use today.',
 	'settings.useToday': 'Use today',
+	'settings.workDateConfirm':
+		'Moving the work date to {date} lifts {count, plural, one {the block of # customer} other {the blocks of # customers}} whose Blocked Until it reaches: {nos}. They stay lifted if you move the date back, and the release is recorded in your name. Move the work date?',
 	'settings.language': 'Language',
 	'settings.sandbox': 'Training sandbox',
 	'settings.resetDemo': 'Reset demo data',
@@ -163,6 +167,8 @@ export const en = {
 	'error.tooManyDecimals': 'An amount has at most two decimals.',
 	'error.textInvalid': 'The value is not valid.',
 	'error.tooLong': 'The text is longer than {max} characters.',
+	'error.customerNoInvalid':
+		'A customer No. holds only capital letters, digits, - _ and ., and starts with a letter or digit.',
 	'error.billToMissing': 'Customer {no} does not exist.',
 	'error.billToSelf': 'A customer cannot be its own bill-to customer.',
 	'error.paymentTermsMissing': 'Payment terms {code} do not exist.',
@@ -238,6 +244,16 @@ export const en = {
 	'error.priceNegative': 'The price cannot be negative.',
 	'error.percentInvalid': 'Enter a percentage from 0 to 100 with at most two decimals.',
 	'error.released': 'Status must be Open in {no}. Reopen the document to change it.',
+	'error.documentChanged.post':
+		'{type} {no} was changed in another window. Check it and post again.',
+	'error.documentChanged.release':
+		'{type} {no} was changed in another window. Check it and release it again.',
+	'error.documentChanged.reopen':
+		'{type} {no} was changed in another window. Check it and reopen it again.',
+	'error.documentChanged.convert':
+		'{type} {no} was changed in another window. Check it and try again.',
+	'error.documentChanged.edit':
+		'{type} {no} was changed in another window. Check it and enter your change again.',
 	'error.nothingToRelease':
 		'There is nothing to release for {no}: add an item line with a quantity.',
 	'error.nothingToConvert':
@@ -251,6 +267,10 @@ export const en = {
 	'error.numberInvalid': 'Enter a number.',
 	'error.quantityNegative': 'Quantity cannot be negative.',
 	'error.quantityDecimals': 'A quantity has at most 5 decimals.',
+	'error.quantityTooLarge': 'A quantity can be at most {max, number}.',
+	'error.amountTooLarge': 'An amount can be at most {max, number}.',
+	'error.documentTooLarge':
+		"A document's total incl. VAT can be at most {max, number}. Split it over more documents.",
 	'error.itemMissing': 'Item {no} does not exist.',
 	'error.customerRequired': 'Choose a customer.',
 	'nav.postedShipments': 'Posted Sales Shipments',
@@ -414,6 +434,26 @@ export const en = {
 	'aged.customers': 'Customers with a balance',
 	'aged.noBalance': 'No customer has an open balance.',
 	'ledger.setOnHold': 'On Hold for entry {no}',
+	'ledger.actions': 'Actions',
+	'ledger.applyEntries': 'Apply Entries',
+	'ledger.applyFor': 'Apply Entries for entry {no}',
+	'ledger.unapplyEntries': 'Unapply Entries',
+	'ledger.unapplyFor': 'Unapply Entries for entry {no}',
+	'ledger.applied': '{amount} applied.',
+	'ledger.unapplied': 'The application was undone.',
+	'apply.title': 'Apply Entries: {type} {no}',
+	'apply.available': 'Remaining Amount of {no}: {amount}. Tick the entries to apply, oldest first.',
+	'apply.availableLine':
+		'The line has no Amount yet: it gets the total applied. Tick the entries to apply.',
+	'apply.choose': 'Apply {no}',
+	'apply.total': 'Total to apply: {amount}',
+	'unapply.title': 'Unapply Entries: entry {no}',
+	'unapply.intro':
+		'This undoes the last application of the entry, on every entry it applied; the application stays in the history with its reversal.',
+	'unapply.appliedBy': 'Applied by',
+	'unapply.appliedTo': 'Applied to',
+	'unapply.date': 'Applied on',
+	'unapply.confirm': 'Unapply',
 	'customer.reminderTermsCode': 'Reminder Terms',
 	'customer.financeChargeTermsCode': 'Fin. Charge Terms',
 	'customer.onHold': 'On Hold',
@@ -436,6 +476,12 @@ export const en = {
 	'error.paymentAmount': 'Enter a positive amount.',
 	'error.entryNotApplicable': 'Entry {entryNo} cannot be applied.',
 	'error.applyTooMuch': 'You cannot apply more than is open on entry {entryNo}.',
+	'error.nothingToApply': 'There is nothing to apply: choose an entry and an amount.',
+	'error.applyingEntry': 'Entry {entryNo} is not an open payment or credit memo.',
+	'error.nothingToUnapply': 'Entry {entryNo} has no application to unapply.',
+	'error.unapplyLaterFirst':
+		'Entry {entryNo} was applied again later: unapply that application first.',
+	'error.unapplyCancelled': 'Entry {entryNo} was applied by Cancel and cannot be unapplied.',
 	'error.appliesToMissing': 'Line {line}: there is no open entry {no} for this customer.',
 	'error.journalCustomer': 'Line {line}: choose a customer.',
 	'error.journalAmount': 'Line {line}: enter an amount.',
@@ -457,11 +503,38 @@ export const en = {
 		"Importing replaces all data in this browser with the file's, after the whole file has been checked.",
 	'backup.invalid': 'The file cannot be imported; nothing was changed.',
 	'backup.tooLarge': 'The file is larger than {max} MB; nothing was changed.',
-	'backup.notJson': 'The file is not a complete Holdfast backup (JSON could not be read).',
+	'backup.notJson':
+		'The file is not a complete Holdfast backup (JSON could not be read); nothing was changed.',
 	'backup.newer':
-		'The backup is from a newer version of Holdfast (schema {version}); update Holdfast first.',
+		'The backup is from a newer version of Holdfast (schema {version}); nothing was changed. Update Holdfast first.',
 	'backup.confirm': 'Replace all data in this browser with this backup ({records} records)?',
 	'backup.done': 'Backup imported: {records} records.',
+	'backup.failed': 'The backup could not be imported ({message}); nothing was changed.',
+	'backup.seriesRepaired': 'Number series moved ahead of the numbers in use: {codes}.',
+	'snapshot.title': 'Snapshots',
+	'snapshot.help':
+		'Before a reset, an empty start, an import or a scale test, Holdfast keeps a snapshot of the company in this browser (the last {count}).',
+	'snapshot.none': 'No snapshots yet.',
+	'snapshot.taken': 'Taken',
+	'snapshot.before': 'Before',
+	'snapshot.company': 'Company',
+	'snapshot.records': 'Records',
+	'snapshot.reason.reset': 'Reset demo data',
+	'snapshot.reason.empty': 'Start empty company',
+	'snapshot.reason.import': 'Import backup',
+	'snapshot.reason.scale': 'Scale test',
+	'snapshot.reason.restore': 'Restore snapshot',
+	'snapshot.restore': 'Restore',
+	'snapshot.restoreConfirm':
+		'Replace all data in this browser with the snapshot of {at} ({records} records)?',
+	'snapshot.restored': 'The snapshot of {at} is restored: {records} records.',
+	'snapshot.kept': 'A snapshot of the company is kept first, so you can undo this.',
+	'snapshot.tooLarge':
+		'The company has {records} records, too many for an automatic snapshot: this cannot be undone. Export a backup first to keep it.',
+	'snapshot.unrestorable':
+		'No snapshot could be kept, the company does not pass the backup check ({problem}): this cannot be undone.',
+	'snapshot.undo': 'Undo',
+	'snapshot.undone': 'Undone: the company is back as it was at {at} ({records} records).',
 	'backup.counts': '{table}: {count}',
 	'csv.title': 'Import customers from CSV',
 	'csv.file': 'CSV file',
@@ -476,6 +549,23 @@ export const en = {
 	'csv.run': 'Import valid rows',
 	'csv.done': '{count, plural, one {# customer imported.} other {# customers imported.}}',
 	'csv.reading': 'Reading the file…',
+	'csv.encoding': 'Encoding',
+	'csv.encoding.utf-8': 'UTF-8',
+	'csv.encoding.windows-1252': 'Windows-1252 (Excel)',
+	'csv.readAs': 'The file was read as {encoding}.',
+	'csv.notUtf8':
+		'This file is not UTF-8, so it was read as Windows-1252, as Excel saves CSV files. Check the names in the preview; if they look wrong, choose another encoding.',
+	'csv.fieldError': 'Row {row}, {field}: {message}',
+	'csv.unreadable':
+		'Some characters could not be read in this encoding. Choose the other encoding.',
+	'csv.missingQuotes':
+		'A quote is opened and never closed, so the rest of the file was read as this one row. Close the quote and import again.',
+	'csv.invalidQuotes': 'A quote in this row is not closed correctly.',
+	'csv.tooManyFields':
+		'The row has {count} fields but the header has {expected}: is there a comma that should be in quotes?',
+	'csv.tooFewFields': 'The row has {count} fields but the header has {expected}.',
+	'csv.reasonRequired': 'A blocked customer needs a Block Reason from the block reasons table.',
+	'csv.alreadyImported': 'This file has been imported already.',
 	'explain.quote.create': 'Write a new sales quote for the customer.',
 	'explain.order.create':
 		'Write a new sales order: refused from Ship up, since it leads to a new shipment.',
@@ -551,6 +641,9 @@ export const en = {
 	'reason.CREDIT REVIEW': 'Credit review',
 	'reason.OTHER': 'Other',
 	'error.reasonInvalid': 'Choose one of the block reasons.',
+	'error.reasonRequired': 'Choose a reason for the block.',
+	'error.workDateLifts':
+		'Moving the work date to {date} lifts {count, plural, one {# block} other {# blocks}}. Nothing was changed: move the work date again and confirm.',
 	'scale.title': 'Scale test company',
 	'scale.help':
 		'Adds synthetic customers (a quarter blocked), sales orders and ledger entries, to train or measure at scale.',
@@ -560,6 +653,11 @@ export const en = {
 	'scale.entries': 'Ledger entries',
 	'scale.run': 'Generate',
 	'scale.done': 'Generated in {ms} ms.',
+	'scale.company': 'Generates into the open company: {company}.',
+	'scale.confirm':
+		'This adds {customers} customers, {documents} sales orders and {entries} ledger entries to the company "{company}". Continue?',
+	'scale.noCustomers':
+		'Sales orders and ledger entries need customers: generate customers too, or create them first.',
 	'reminders.openExists': 'An open reminder exists already.',
 	'settings.companyAddress': 'Company Address',
 	'bulk.title': 'Bulk block or unblock',

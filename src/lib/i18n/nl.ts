@@ -129,6 +129,8 @@ export const nl: Record<MessageKey, string> = {
 	'picker.billTo.none': '(dezelfde klant)',
 	'picker.search': 'Typ een nr. of naam',
 	'picker.noMatch': 'Geen klant gevonden.',
+	'picker.noMatchFor': 'Geen klant gevonden voor "{text}". Typ een ander nr. of een andere naam.',
+	'picker.severalMatch': 'Meerdere klanten komen overeen met "{text}". Kies er een uit de lijst.',
 	'picker.refused': 'niet te gebruiken: {reason}',
 	'document.notFound': 'Document {no} bestaat niet.',
 	'document.sellTo': 'Orderklant',
@@ -149,6 +151,8 @@ export const nl: Record<MessageKey, string> = {
 	'settings.workDateHelp':
 		'Boekingsdatums gaan uit van de werkdatum, en zij bepaalt wat vervallen is. Laat leeg om vandaag te gebruiken.',
 	'settings.useToday': 'Vandaag gebruiken',
+	'settings.workDateConfirm':
+		'Als u de werkdatum naar {date} verplaatst, {count, plural, one {wordt de blokkering van # klant} other {worden de blokkeringen van # klanten}} opgeheven waarvan Geblokkeerd tot bereikt is: {nos}. Ze blijven opgeheven als u de datum terugzet, en de opheffing wordt op uw naam vastgelegd. Werkdatum verplaatsen?',
 	'settings.language': 'Taal',
 	'settings.sandbox': 'Trainingsomgeving',
 	'settings.resetDemo': 'Demogegevens herstellen',
@@ -167,6 +171,8 @@ export const nl: Record<MessageKey, string> = {
 	'error.tooManyDecimals': 'Een bedrag heeft hoogstens twee decimalen.',
 	'error.textInvalid': 'De waarde is niet geldig.',
 	'error.tooLong': 'De tekst is langer dan {max} tekens.',
+	'error.customerNoInvalid':
+		'Een klantnummer bevat alleen hoofdletters, cijfers, - _ en . en begint met een letter of cijfer.',
 	'error.billToMissing': 'Klant {no} bestaat niet.',
 	'error.billToSelf': 'Een klant kan niet zijn eigen factuurklant zijn.',
 	'error.paymentTermsMissing': 'Betalingscondities {code} bestaan niet.',
@@ -242,6 +248,16 @@ export const nl: Record<MessageKey, string> = {
 	'error.priceNegative': 'De prijs kan niet negatief zijn.',
 	'error.percentInvalid': 'Voer een percentage in van 0 tot 100 met hoogstens twee decimalen.',
 	'error.released': 'Status moet Open zijn in {no}. Heropen het document om het te wijzigen.',
+	'error.documentChanged.post':
+		'{type} {no} is in een ander venster gewijzigd. Controleer het document en boek opnieuw.',
+	'error.documentChanged.release':
+		'{type} {no} is in een ander venster gewijzigd. Controleer het document en geef het opnieuw vrij.',
+	'error.documentChanged.reopen':
+		'{type} {no} is in een ander venster gewijzigd. Controleer het document en heropen het opnieuw.',
+	'error.documentChanged.convert':
+		'{type} {no} is in een ander venster gewijzigd. Controleer het document en probeer het opnieuw.',
+	'error.documentChanged.edit':
+		'{type} {no} is in een ander venster gewijzigd. Controleer het document en voer uw wijziging opnieuw in.',
 	'error.nothingToRelease':
 		'Er is niets vrij te geven voor {no}: voeg een artikelregel met een aantal toe.',
 	'error.nothingToConvert':
@@ -255,6 +271,10 @@ export const nl: Record<MessageKey, string> = {
 	'error.numberInvalid': 'Voer een getal in.',
 	'error.quantityNegative': 'Het aantal kan niet negatief zijn.',
 	'error.quantityDecimals': 'Een aantal heeft hoogstens 5 decimalen.',
+	'error.quantityTooLarge': 'Een aantal kan hoogstens {max, number} zijn.',
+	'error.amountTooLarge': 'Een bedrag kan hoogstens {max, number} zijn.',
+	'error.documentTooLarge':
+		'Het totaal incl. btw van een document kan hoogstens {max, number} zijn. Verdeel het over meer documenten.',
 	'error.itemMissing': 'Artikel {no} bestaat niet.',
 	'error.customerRequired': 'Kies een klant.',
 	'nav.postedShipments': 'Geboekte verkoopverzendingen',
@@ -418,6 +438,27 @@ export const nl: Record<MessageKey, string> = {
 	'aged.customers': 'Klanten met een saldo',
 	'aged.noBalance': 'Geen klant heeft een openstaand saldo.',
 	'ledger.setOnHold': 'Op afwachten voor post {no}',
+	'ledger.actions': 'Acties',
+	'ledger.applyEntries': 'Posten vereffenen',
+	'ledger.applyFor': 'Posten vereffenen voor post {no}',
+	'ledger.unapplyEntries': 'Vereffening ongedaan maken',
+	'ledger.unapplyFor': 'Vereffening ongedaan maken voor post {no}',
+	'ledger.applied': '{amount} vereffend.',
+	'ledger.unapplied': 'De vereffening is ongedaan gemaakt.',
+	'apply.title': 'Posten vereffenen: {type} {no}',
+	'apply.available':
+		'Openstaand bedrag van {no}: {amount}. Vink de te vereffenen posten aan, oudste eerst.',
+	'apply.availableLine':
+		'De regel heeft nog geen bedrag: hij krijgt het vereffende totaal. Vink de te vereffenen posten aan.',
+	'apply.choose': '{no} vereffenen',
+	'apply.total': 'Totaal te vereffenen: {amount}',
+	'unapply.title': 'Vereffening ongedaan maken: post {no}',
+	'unapply.intro':
+		'Dit maakt de laatste vereffening van de post ongedaan, op elke post die ze vereffende; de vereffening blijft in de historie met haar tegenboeking.',
+	'unapply.appliedBy': 'Vereffend door',
+	'unapply.appliedTo': 'Vereffend met',
+	'unapply.date': 'Vereffend op',
+	'unapply.confirm': 'Ongedaan maken',
 	'customer.reminderTermsCode': 'Aanmaningsvoorwaarden',
 	'customer.financeChargeTermsCode': 'Rentevoorwaarden',
 	'customer.onHold': 'Op afwachten',
@@ -440,6 +481,13 @@ export const nl: Record<MessageKey, string> = {
 	'error.paymentAmount': 'Voer een positief bedrag in.',
 	'error.entryNotApplicable': 'Post {entryNo} kan niet vereffend worden.',
 	'error.applyTooMuch': 'U kunt niet meer vereffenen dan er openstaat op post {entryNo}.',
+	'error.nothingToApply': 'Er is niets te vereffenen: kies een post en een bedrag.',
+	'error.applyingEntry': 'Post {entryNo} is geen openstaande betaling of creditnota.',
+	'error.nothingToUnapply': 'Post {entryNo} heeft geen vereffening om ongedaan te maken.',
+	'error.unapplyLaterFirst':
+		'Post {entryNo} is later opnieuw vereffend: maak eerst die vereffening ongedaan.',
+	'error.unapplyCancelled':
+		'Post {entryNo} is vereffend door Annuleren en kan niet ongedaan gemaakt worden.',
 	'error.appliesToMissing': 'Regel {line}: er is geen openstaande post {no} voor deze klant.',
 	'error.journalCustomer': 'Regel {line}: kies een klant.',
 	'error.journalAmount': 'Regel {line}: voer een bedrag in.',
@@ -462,12 +510,39 @@ export const nl: Record<MessageKey, string> = {
 	'backup.invalid': 'Het bestand kan niet geïmporteerd worden; er is niets gewijzigd.',
 	'backup.tooLarge': 'Het bestand is groter dan {max} MB; er is niets gewijzigd.',
 	'backup.notJson':
-		'Het bestand is geen volledige Holdfast-back-up (de JSON kon niet gelezen worden).',
+		'Het bestand is geen volledige Holdfast-back-up (de JSON kon niet gelezen worden); er is niets gewijzigd.',
 	'backup.newer':
-		'De back-up komt van een nieuwere versie van Holdfast (schema {version}); werk Holdfast eerst bij.',
+		'De back-up komt van een nieuwere versie van Holdfast (schema {version}); er is niets gewijzigd. Werk Holdfast eerst bij.',
 	'backup.confirm':
 		'Alle gegevens in deze browser vervangen door deze back-up ({records} records)?',
 	'backup.done': 'Back-up geïmporteerd: {records} records.',
+	'backup.failed': 'De back-up kon niet geïmporteerd worden ({message}); er is niets gewijzigd.',
+	'backup.seriesRepaired': 'Nummerreeksen voorbij de gebruikte nummers gezet: {codes}.',
+	'snapshot.title': 'Momentopnamen',
+	'snapshot.help':
+		'Vóór het herstellen van demogegevens, een leeg bedrijf, een import of een schaaltest bewaart Holdfast een momentopname van het bedrijf in deze browser (de laatste {count}).',
+	'snapshot.none': 'Nog geen momentopnamen.',
+	'snapshot.taken': 'Gemaakt',
+	'snapshot.before': 'Vóór',
+	'snapshot.company': 'Bedrijf',
+	'snapshot.records': 'Records',
+	'snapshot.reason.reset': 'Demogegevens herstellen',
+	'snapshot.reason.empty': 'Leeg bedrijf starten',
+	'snapshot.reason.import': 'Back-up importeren',
+	'snapshot.reason.scale': 'Schaaltest',
+	'snapshot.reason.restore': 'Momentopname terugzetten',
+	'snapshot.restore': 'Terugzetten',
+	'snapshot.restoreConfirm':
+		'Alle gegevens in deze browser vervangen door de momentopname van {at} ({records} records)?',
+	'snapshot.restored': 'De momentopname van {at} is teruggezet: {records} records.',
+	'snapshot.kept':
+		'Eerst wordt een momentopname van het bedrijf bewaard, zodat u dit ongedaan kunt maken.',
+	'snapshot.tooLarge':
+		'Het bedrijf heeft {records} records, te veel voor een automatische momentopname: dit kan niet ongedaan gemaakt worden. Exporteer eerst een back-up om het te bewaren.',
+	'snapshot.unrestorable':
+		'Er kon geen momentopname bewaard worden, het bedrijf doorstaat de back-upcontrole niet ({problem}): dit kan niet ongedaan gemaakt worden.',
+	'snapshot.undo': 'Ongedaan maken',
+	'snapshot.undone': 'Ongedaan gemaakt: het bedrijf staat terug zoals op {at} ({records} records).',
 	'backup.counts': '{table}: {count}',
 	'csv.title': 'Klanten importeren uit CSV',
 	'csv.file': 'CSV-bestand',
@@ -483,6 +558,24 @@ export const nl: Record<MessageKey, string> = {
 	'csv.run': 'Geldige rijen importeren',
 	'csv.done': '{count, plural, one {# klant geïmporteerd.} other {# klanten geïmporteerd.}}',
 	'csv.reading': 'Bestand lezen…',
+	'csv.encoding': 'Codering',
+	'csv.encoding.utf-8': 'UTF-8',
+	'csv.encoding.windows-1252': 'Windows-1252 (Excel)',
+	'csv.readAs': 'Het bestand is gelezen als {encoding}.',
+	'csv.notUtf8':
+		'Dit bestand is geen UTF-8 en is daarom gelezen als Windows-1252, zoals Excel CSV-bestanden opslaat. Controleer de namen in het voorbeeld; kies een andere codering als ze er verkeerd uitzien.',
+	'csv.fieldError': 'Rij {row}, {field}: {message}',
+	'csv.unreadable':
+		'Sommige tekens konden in deze codering niet gelezen worden. Kies de andere codering.',
+	'csv.missingQuotes':
+		'Een aanhalingsteken wordt geopend en nooit gesloten, zodat de rest van het bestand als deze ene rij gelezen is. Sluit het aanhalingsteken en importeer opnieuw.',
+	'csv.invalidQuotes': 'Een aanhalingsteken in deze rij is niet juist gesloten.',
+	'csv.tooManyFields':
+		'De rij heeft {count} velden maar de kopregel {expected}: staat er een komma die tussen aanhalingstekens hoort?',
+	'csv.tooFewFields': 'De rij heeft {count} velden maar de kopregel {expected}.',
+	'csv.reasonRequired':
+		'Een geblokkeerde klant heeft een blokkeringsreden uit de tabel met blokkeringsredenen nodig.',
+	'csv.alreadyImported': 'Dit bestand is al geïmporteerd.',
 	'explain.quote.create': 'Een nieuwe verkoopofferte voor de klant maken.',
 	'explain.order.create':
 		'Een nieuwe verkooporder maken: geweigerd vanaf Verzending, want ze leidt tot een nieuwe verzending.',
@@ -562,6 +655,9 @@ export const nl: Record<MessageKey, string> = {
 	'reason.CREDIT REVIEW': 'Kredietcontrole',
 	'reason.OTHER': 'Andere',
 	'error.reasonInvalid': 'Kies een van de blokkeringsredenen.',
+	'error.reasonRequired': 'Kies een reden voor de blokkering.',
+	'error.workDateLifts':
+		'Als u de werkdatum naar {date} verplaatst, {count, plural, one {wordt # blokkering} other {worden # blokkeringen}} opgeheven. Er is niets gewijzigd: verplaats de werkdatum opnieuw en bevestig.',
 	'scale.title': 'Testbedrijf op schaal',
 	'scale.help':
 		'Voegt fictieve klanten (een kwart geblokkeerd), verkooporders en klantenposten toe, om op schaal te oefenen of te meten.',
@@ -571,6 +667,11 @@ export const nl: Record<MessageKey, string> = {
 	'scale.entries': 'Klantenposten',
 	'scale.run': 'Genereren',
 	'scale.done': 'Gegenereerd in {ms} ms.',
+	'scale.company': 'Genereert in het open bedrijf: {company}.',
+	'scale.confirm':
+		'Dit voegt {customers} klanten, {documents} verkooporders en {entries} klantenposten toe aan het bedrijf "{company}". Doorgaan?',
+	'scale.noCustomers':
+		'Verkooporders en klantenposten hebben klanten nodig: genereer ook klanten, of maak ze eerst aan.',
 	'reminders.openExists': 'Er bestaat al een open aanmaning.',
 	'settings.companyAddress': 'Bedrijfsadres',
 	'bulk.title': 'Blokkeren of deblokkeren in bulk',
