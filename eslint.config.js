@@ -93,6 +93,6 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', '.svelte-kit/', 'node_modules/']
+		ignores: ['build/', 'build-*/', '.svelte-kit/', 'node_modules/']
 	}
 );

@@ -5,8 +5,9 @@ import { searchTermsOf, type Customer } from '$lib/domain/customer';
 import type { Blocked, PolicyCustomer } from '$lib/domain/policy';
 import type { Item } from '$lib/domain/item';
 import type { CustLedgerEntry } from '$lib/domain/posted';
-import type { SalesDocumentType } from '$lib/domain/documents';
-import { addLine, createSalesDocument, updateLine } from '$lib/app/documents';
+import type { SalesDocumentType } from '$lib/domain/sales-document';
+import { createSalesDocument } from '$lib/app/sales-headers';
+import { addLine, updateLine } from '$lib/app/sales-lines';
 
 let counter = 0;
 

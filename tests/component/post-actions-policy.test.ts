@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { db } from '$lib/db/db';
-import { addLine, updateLine } from '$lib/app/documents';
+import { addLine, updateLine } from '$lib/app/sales-lines';
 import { getShipmentLines, postSalesOrder, shipmentLinesToInvoice } from '$lib/app/posting';
 import PostActions from '$lib/ui/PostActions.svelte';
 import { blockOf, givenCustomer, givenDocument } from '../factories';

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { db } from '$lib/db/db';
-import { updateLine } from '$lib/app/documents';
+import { updateLine } from '$lib/app/sales-lines';
 import SalesLines from '$lib/ui/SalesLines.svelte';
 import { givenCustomer, givenDocument, snapshotDatabase } from '../factories';
 
 // The command is watched, to show the refusal comes before it is called.
-vi.mock('$lib/app/documents', async (importOriginal) => {
-	const actual = await importOriginal<typeof import('$lib/app/documents')>();
+vi.mock('$lib/app/sales-lines', async (importOriginal) => {
+	const actual = await importOriginal<typeof import('$lib/app/sales-lines')>();
 	return { ...actual, updateLine: vi.fn(actual.updateLine) };
 });
 

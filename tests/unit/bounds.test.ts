@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
-import { addLine, updateLine } from '$lib/app/documents';
+import { addLine, updateLine } from '$lib/app/sales-lines';
 import { ValidationError } from '$lib/app/errors';
 import { updateItemField } from '$lib/app/items';
 import { postSalesInvoice } from '$lib/app/posting';

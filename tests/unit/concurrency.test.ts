@@ -2,19 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { get } from 'svelte/store';
 import { db } from '$lib/db/db';
 import {
-	addLine,
-	changeBillToCustomer,
-	changeSellToCustomer,
 	copyDocument,
-	deleteLine,
 	makeInvoiceFromQuote,
 	makeOrderFromBlanket,
-	makeOrderFromQuote,
+	makeOrderFromQuote
+} from '$lib/app/document-conversions';
+import {
+	changeBillToCustomer,
+	changeSellToCustomer,
 	releaseDocument,
 	reopenDocument,
-	updateHeaderField,
-	updateLine
-} from '$lib/app/documents';
+	updateHeaderField
+} from '$lib/app/sales-headers';
+import { addLine, deleteLine, updateLine } from '$lib/app/sales-lines';
 import { DocumentChangedError } from '$lib/app/errors';
 import {
 	getShipmentLines,

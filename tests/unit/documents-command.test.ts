@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
 import { setCustomerBlocked } from '$lib/app/customers';
-import { createSalesDocument } from '$lib/app/documents';
+import { createSalesDocument } from '$lib/app/sales-headers';
 import { BlockedError } from '$lib/app/errors';
 import { setWorkDate } from '$lib/app/settings';
-import { CREATE_ACTION, SALES_DOCUMENT_TYPES } from '$lib/domain/documents';
+import { CREATE_ACTION, SALES_DOCUMENT_TYPES } from '$lib/domain/sales-document';
 import { decide } from '$lib/domain/policy';
 import { blockOf, givenCustomer, LEVELS, snapshotDatabase } from '../factories';
 

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
 import {
-	addLine,
-	changeBillToCustomer,
-	changeSellToCustomer,
 	copyDocument,
-	deleteDocument,
-	deleteLine,
 	makeInvoiceFromQuote,
 	makeOrderFromBlanket,
-	makeOrderFromQuote,
+	makeOrderFromQuote
+} from '$lib/app/document-conversions';
+import {
+	changeBillToCustomer,
+	changeSellToCustomer,
+	deleteDocument,
 	releaseDocument,
 	reopenDocument,
-	updateHeaderField,
-	updateLine
-} from '$lib/app/documents';
+	updateHeaderField
+} from '$lib/app/sales-headers';
+import { addLine, deleteLine, updateLine } from '$lib/app/sales-lines';
 import { BlockedError, ValidationError } from '$lib/app/errors';
 import { setCustomerBlocked } from '$lib/app/customers';
 import type { Blocked } from '$lib/domain/policy';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
-import { addLine, updateLine } from '$lib/app/documents';
+import { addLine, updateLine } from '$lib/app/sales-lines';
 import { BlockedError } from '$lib/app/errors';
 import {
 	getShipmentLines,
@@ -14,9 +14,9 @@ import {
 	SALES_DOCUMENT_TYPES,
 	type SalesDocumentType,
 	type SalesLine
-} from '$lib/domain/documents';
+} from '$lib/domain/sales-document';
 import { decide, type Action } from '$lib/domain/policy';
-import { postingAction, type PostableDocumentType, type PostKind } from '$lib/domain/posting';
+import { postingAction, type PostableDocumentType, type PostKind } from '$lib/domain/posting-rules';
 import { blockOf, givenCustomer, givenDocument, LEVELS, snapshotDatabase } from '../factories';
 
 function aLine(overrides: Partial<SalesLine> = {}): SalesLine {

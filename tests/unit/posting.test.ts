@@ -1,17 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
 import { setCustomerBlocked } from '$lib/app/customers';
-import { updateLine } from '$lib/app/documents';
+import { updateLine } from '$lib/app/sales-lines';
 import { BlockedError } from '$lib/app/errors';
 import {
 	cancelPostedInvoice,
 	correctPostedInvoice,
 	getShipmentLines,
-	postingProbe,
 	postSalesInvoice,
 	postSalesOrder,
 	shipmentLinesToInvoice
 } from '$lib/app/posting';
+import { postingProbe } from '$lib/app/posting-write';
 import { decide, type Action } from '$lib/domain/policy';
 import { blockOf, givenCustomer, givenDocument, LEVELS, snapshotDatabase } from '../factories';
 

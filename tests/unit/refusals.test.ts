@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
 import { setCustomerBlocked } from '$lib/app/customers';
-import { createSalesDocument } from '$lib/app/documents';
+import { createSalesDocument } from '$lib/app/sales-headers';
 import { BlockedError } from '$lib/app/errors';
 import { postSalesOrder } from '$lib/app/posting';
 import { givenCustomer, givenDocument } from '../factories';

@@ -11,9 +11,11 @@ import {
 	type Customer,
 	type EditableCustomerField
 } from '$lib/domain/customer';
-import { BLOCKED_LEVELS, decide, type Blocked } from '$lib/domain/policy';
-import { BlockedError, NotFoundError, ValidationError } from './errors';
+import { checkBound } from '$lib/domain/bounds';
+import { BLOCKED_LEVELS, type Blocked } from '$lib/domain/policy';
+import { NotFoundError, ValidationError } from './errors';
 import { nextNo } from './numbering';
+import { assertAllowed } from './refusals';
 import { readWorkDate, SETTING } from './settings';
 
 export function emptyCustomer(no: string): Customer {
@@ -77,6 +79,8 @@ export async function updateCustomerField(input: {
 	const error = fieldError(field, value);
 	if (error)
 		throw new ValidationError(error, `The value of ${field} is not valid.`, { max: 100 }, field);
+	const refusal = field === 'creditLimitCents' ? checkBound('amount', Number(value)) : null;
+	if (refusal) throw new ValidationError(refusal.key, refusal.message, refusal.values, field);
 	await db.transaction(
 		'rw',
 		[
@@ -94,8 +98,7 @@ export async function updateCustomerField(input: {
 				await assertBlockReason(String(value));
 				if (!customer.privacyBlocked) assertReasonGiven(customer.blocked, String(value));
 			}
-			const edit = decide(customer, 'customer.edit');
-			if (!edit.allowed) throw new BlockedError(edit);
+			assertAllowed(customer, 'customer.edit');
 			if (field === 'billToCustomerNo' && value !== '') {
 				if (value === no) {
 					throw new ValidationError(

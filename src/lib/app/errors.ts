@@ -1,4 +1,4 @@
-import { documentVersion, type SalesHeader } from '$lib/domain/documents';
+import { documentVersion, type SalesHeader } from '$lib/domain/sales-document';
 import type { Decision } from '$lib/domain/policy';
 import { en } from '$lib/i18n/en';
 
@@ -35,6 +35,16 @@ export class ValidationError extends Error {
 		this.values = values;
 		this.field = field;
 	}
+}
+
+/** A plan's refusal (a pure rule in src/lib/domain said no) as the error a clerk reads. */
+export function refusalError(refusal: {
+	key: string;
+	message: string;
+	values: Record<string, string | number>;
+	field?: string;
+}): ValidationError {
+	return new ValidationError(refusal.key, refusal.message, refusal.values, refusal.field);
 }
 
 /** What the clerk was doing when the document turned out to be changed in another window. */

@@ -1,5 +1,11 @@
+import Dexie from 'dexie';
 import { db } from '$lib/db/db';
-import { totalsOf, type CustLedgerEntry, type CustomerTotals } from '$lib/domain/posted';
+import {
+	totalsOf,
+	type CustLedgerEntry,
+	type CustomerTotals,
+	type LedgerEntryChange
+} from '$lib/domain/posted';
 
 /**
  * The only writers of customer ledger entries: each keeps the customer's totals in step, in
@@ -78,4 +84,22 @@ export function addLedgerEntries(entries: readonly CustLedgerEntry[]) {
 				})
 			)
 		);
+}
+
+/**
+ * Writes the entries a plan adds and changes, with the totals the plan computed from the stored
+ * ones (totalsAfter in domain/posted.ts): nothing is read, so a posting writes without waiting.
+ */
+export function writePlannedEntries(ledger: {
+	added: readonly CustLedgerEntry[];
+	changed: ReadonlyArray<{ change: LedgerEntryChange }>;
+	totals: readonly CustomerTotals[];
+}) {
+	return Dexie.Promise.all<unknown>([
+		ledger.added.length > 0 ? db.custLedgerEntries.bulkAdd(ledger.added) : null,
+		...ledger.changed.map(({ change: { entryNo, ...changes } }) =>
+			db.custLedgerEntries.update(entryNo, changes)
+		),
+		ledger.totals.length > 0 ? db.customerTotals.bulkPut(ledger.totals) : null
+	]);
 }

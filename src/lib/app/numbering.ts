@@ -21,34 +21,78 @@ export const DEFAULT_SERIES: readonly NumberSeries[] = [
 	{ code: 'ISSFINCHRG', prefix: 'IFC-', lastNo: 1000, increment: 1, width: 4 }
 ];
 
-/** The next entry No. of a ledger (1, 2, 3…); inside a transaction over `numberSeries`. */
-export async function nextEntryNo(code: string): Promise<number> {
+/**
+ * A number read from a series but not yet taken: a command's read step reads it, and its write
+ * step stores `series` (the series with this number as its last) when the plan uses it.
+ */
+export interface NextNo {
+	no: string;
+	series: NumberSeries;
+}
+
+/** The next entry No. of a ledger (1, 2, 3…), read inside a transaction over `numberSeries`. */
+export async function readNextEntryNo(
+	code: string
+): Promise<{ entryNo: number; series: NumberSeries }> {
 	const series = await db.numberSeries.get(code);
-	const value = (series?.lastNo ?? 0) + 1;
-	await db.numberSeries.put({ code, prefix: '', lastNo: value, increment: 1, width: 0 });
-	return value;
+	const entryNo = (series?.lastNo ?? 0) + 1;
+	return { entryNo, series: { code, prefix: '', lastNo: entryNo, increment: 1, width: 0 } };
+}
+
+/** Draws the next entry No. of a ledger; inside a transaction over `numberSeries`. */
+export async function nextEntryNo(code: string): Promise<number> {
+	const { entryNo, series } = await readNextEntryNo(code);
+	await db.numberSeries.put(series);
+	return entryNo;
 }
 
 export function formatNo(series: NumberSeries, value: number): string {
 	return series.prefix + String(value).padStart(series.width, '0');
 }
 
-/**
- * Draws the next number of a series. Call inside a read-write transaction that includes
- * `numberSeries`; numbers already taken (`isTaken`) are skipped, e.g. after an import.
- */
-export async function nextNo(
-	code: string,
-	isTaken: (no: string) => Promise<boolean>
-): Promise<string> {
-	const series = (await db.numberSeries.get(code)) ??
+/** A series as stored, or its default when it was never stored. */
+function seriesOrDefault(stored: NumberSeries | undefined, code: string): NumberSeries {
+	return (
+		stored ??
 		DEFAULT_SERIES.find((candidate) => candidate.code === code) ?? {
 			code,
 			prefix: `${code}-`,
 			lastNo: 0,
 			increment: 1,
 			width: 4
-		};
+		}
+	);
+}
+
+/**
+ * Reads the next number of a series without taking it, inside a transaction that includes
+ * `numberSeries`; numbers already taken (`isTaken`) are skipped, e.g. after an import.
+ */
+export async function readNextNo(
+	code: string,
+	isTaken: (no: string) => Promise<boolean>
+): Promise<NextNo> {
+	const series = seriesOrDefault(await db.numberSeries.get(code), code);
+	let value = series.lastNo;
+	let no: string;
+	do {
+		value += series.increment;
+		no = formatNo(series, value);
+	} while (await isTaken(no));
+	return { no, series: { ...series, lastNo: value } };
+}
+
+/**
+ * Draws the next number of a series. Call inside a read-write transaction that includes
+ * `numberSeries`; numbers already taken (`isTaken`) are skipped, e.g. after an import.
+ * The loop is not shared with readNextNo on purpose: one more awaited hop between the last
+ * read and the write lets IndexedDB commit the caller's transaction early.
+ */
+export async function nextNo(
+	code: string,
+	isTaken: (no: string) => Promise<boolean>
+): Promise<string> {
+	const series = seriesOrDefault(await db.numberSeries.get(code), code);
 	let value = series.lastNo;
 	let no: string;
 	do {

@@ -6,7 +6,7 @@ import type {
 	SalesDocumentType,
 	SalesHeader,
 	SalesLine
-} from '$lib/domain/documents';
+} from '$lib/domain/sales-document';
 import type { Item } from '$lib/domain/item';
 import { lineAmountCents } from '$lib/domain/amounts';
 import type { CustLedgerEntry, PostedCreditMemo, PostedInvoice } from '$lib/domain/posted';

@@ -468,11 +468,9 @@ export async function updateReminder(input: {
 				no: input.no
 			});
 		}
-		if (
-			input.feeCents !== undefined &&
-			(!Number.isSafeInteger(input.feeCents) || input.feeCents < 0)
-		) {
-			throw new ValidationError('error.paymentAmount', 'Enter a positive amount.', {}, 'feeCents');
+		const refusal = input.feeCents === undefined ? null : checkBound('amount', input.feeCents);
+		if (refusal) {
+			throw new ValidationError(refusal.key, refusal.message, refusal.values, 'feeCents');
 		}
 		const lines = reminder.lines.filter((line) => line.entryNo !== input.removeEntryNo);
 		await db.reminders.update(reminder.no, {
@@ -679,6 +677,14 @@ export async function issueFinanceChargeMemo(input: { no: string }): Promise<str
 	);
 }
 
+/** Fees and minimums are amounts: within an amount's bound, in whole cents. */
+function assertAmounts(amounts: number[]): void {
+	for (const cents of amounts) {
+		const refusal = checkBound('amount', cents);
+		if (refusal) throw new ValidationError(refusal.key, refusal.message, refusal.values);
+	}
+}
+
 /** Saves reminder terms with their levels (numbered 1..n in the order given). */
 export async function saveReminderTerms(input: ReminderTerms): Promise<void> {
 	const code = input.code.trim().toUpperCase();
@@ -694,6 +700,7 @@ export async function saveReminderTerms(input: ReminderTerms): Promise<void> {
 			'Check the terms: every figure must be zero or more.'
 		);
 	}
+	assertAmounts(levels.map((level) => level.feeCents));
 	await db.transaction('rw', db.reminderTerms, () =>
 		db.reminderTerms.put({ code, description: input.description.trim(), levels })
 	);
@@ -720,6 +727,7 @@ export async function saveFinanceChargeTerms(input: FinanceChargeTerms): Promise
 			'Check the terms: every figure must be zero or more.'
 		);
 	}
+	assertAmounts([input.minimumAmountCents, input.additionalFeeCents]);
 	await db.transaction('rw', db.financeChargeTerms, () =>
 		db.financeChargeTerms.put({ ...input, code })
 	);

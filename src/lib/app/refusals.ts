@@ -1,28 +1,55 @@
 import { Dexie } from 'dexie';
 import { db } from '$lib/db/db';
-import type { Action, Decision } from '$lib/domain/policy';
+import {
+	decide,
+	decideForDocument,
+	type Action,
+	type Decision,
+	type PolicyCustomer
+} from '$lib/domain/policy';
 import { BlockedError } from './errors';
 
+type Refusal = Extract<Decision, { allowed: false }>;
+
+/** One customer, or the sell-to and bill-to of a document (both must pass, sell-to first). */
+export type Asked = PolicyCustomer | { sellTo: PolicyCustomer; billTo: PolicyCustomer };
+
 /**
- * Throws the policy's refusal as a BlockedError and records the attempt. The record is
- * written in a transaction of its own, so it stays although the command's transaction is
- * rolled back by the throw.
+ * The write path's one "may I?": asks the policy and, when it refuses, records the attempt and
+ * throws a BlockedError carrying the decision. `lineNo` names the journal line that was refused.
  */
-export function refuse(
-	decision: Extract<Decision, { allowed: false }>,
+export function assertAllowed(
+	customers: Asked,
 	action: Action,
-	documentNo = ''
-): never {
+	documentNo = '',
+	lineNo?: number
+): void {
+	const decision =
+		'sellTo' in customers
+			? decideForDocument(customers.sellTo, customers.billTo, action)
+			: decide(customers, action);
+	if (decision.allowed) return;
+	recordRefusal(decision, action, documentNo);
+	const error = new BlockedError(decision);
+	if (lineNo !== undefined) error.lineNo = lineNo;
+	throw error;
+}
+
+/**
+ * Records a refusal the policy already gave and throws it as a BlockedError: for a command whose
+ * pure plan returned the decision (posting). A command that asks the policy itself calls
+ * assertAllowed instead.
+ */
+export function refuse(decision: Refusal, action: Action, documentNo = ''): never {
 	recordRefusal(decision, action, documentNo);
 	throw new BlockedError(decision);
 }
 
-/** Records a refused attempt without throwing (for callers that throw their own error). */
-export function recordRefusal(
-	decision: Extract<Decision, { allowed: false }>,
-	action: Action,
-	documentNo = ''
-): void {
+/**
+ * Records a refused attempt. The record is written in a transaction of its own, so it stays
+ * although the command's transaction is rolled back by the throw that follows.
+ */
+export function recordRefusal(decision: Refusal, action: Action, documentNo = ''): void {
 	const attempt = {
 		id: crypto.randomUUID(),
 		at: new Date().toISOString(),

@@ -3,7 +3,7 @@ import { db } from '$lib/db/db';
 import { documentTotals } from '$lib/domain/amounts';
 import { searchTermsOf, type Customer } from '$lib/domain/customer';
 import { addDays } from '$lib/domain/dates';
-import type { SalesHeader, SalesLine } from '$lib/domain/documents';
+import type { SalesHeader, SalesLine } from '$lib/domain/sales-document';
 import type { CustLedgerEntry } from '$lib/domain/posted';
 import type { Blocked } from '$lib/domain/policy';
 import { emptyCustomer } from './customers';

@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { ROW_MIGRATIONS, TABLE_SEEDS } from './migrations';
 import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
-import type { SalesHeader, SalesLine } from '$lib/domain/documents';
+import type { SalesHeader, SalesLine } from '$lib/domain/sales-document';
 import type { Item } from '$lib/domain/item';
 import {
 	totalsOf,

@@ -1,4 +1,4 @@
-import { DOCUMENT_ACTIONS, type SalesDocumentType } from './documents';
+import { DOCUMENT_ACTIONS, type SalesDocumentType } from './sales-document';
 import { withBlocked } from './customer';
 import { decide, type Action, type Blocked, type PolicyCustomer } from './policy';
 

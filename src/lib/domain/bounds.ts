@@ -19,6 +19,8 @@ import { hasAtMostDecimals, PERCENT_DECIMALS, QUANTITY_DECIMALS, type Totals } f
  *   lines, posted totals, the ledger entry) stays below 10^13 cents. Line amounts are
  *   computed exactly (BigInt) before the check, so an out-of-range product is caught, never
  *   rounded away.
+ * - A fee (reminder, finance charge), a minimum amount and a Credit Limit: the same range as
+ *   an amount, in whole cents.
  *
  * A customer's balance or a report adds such amounts up: it stays exact up to 900 documents
  * of the largest size, 90 trillion in turnover, which no business this app is for reaches.
@@ -29,7 +31,8 @@ export const MAX_AMOUNT_CENTS = 9_999_999_999_999;
 export const MAX_PERCENT = 100;
 
 /** What a value is, for its bound. Amounts and prices are integer cents. */
-export type BoundKind = 'quantity' | 'unitPrice' | 'percent' | 'payment' | 'documentTotal';
+export type BoundKind =
+	'quantity' | 'unitPrice' | 'percent' | 'payment' | 'amount' | 'documentTotal';
 
 interface Bound {
 	min: number;
@@ -87,6 +90,12 @@ export const BOUNDS: Readonly<Record<BoundKind, Bound>> = {
 		below: 'error.paymentAmount',
 		above: 'error.amountTooLarge',
 		tooManyDecimals: 'error.paymentAmount'
+	},
+	amount: {
+		...AMOUNT,
+		invalid: 'error.amountInvalid',
+		below: 'error.paymentAmount',
+		above: 'error.amountTooLarge'
 	},
 	documentTotal: {
 		...AMOUNT,

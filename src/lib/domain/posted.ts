@@ -1,4 +1,10 @@
-/** Posted documents and customer ledger entries: written by posting, never edited after. */
+import { vatCents } from './amounts';
+
+/**
+ * Posted documents and customer ledger entries: written by posting, never edited after. Each
+ * record is built by its constructor here (newPostedLine, newPostedHeader, newShipment,
+ * newShipmentLine, newLedgerEntry), by the posting plans and by anything else that writes one.
+ */
 
 export interface PostedLine {
 	id: string;
@@ -134,6 +140,184 @@ export function totalsOf(
 		totals.balanceCents += entry.remainingAmountCents;
 		totals.openEntries += entry.open;
 		totals.entries += 1;
+	}
+	return totals;
+}
+
+/** What a posted line copies from the line it was posted from. */
+export type PostedLineSource = Pick<
+	PostedLine,
+	'type' | 'no' | 'description' | 'unitOfMeasure' | 'unitPriceCents' | 'lineDiscountPct' | 'vatPct'
+>;
+
+/** A posted invoice or credit memo line for `quantity` of a line, worth `amountCents` (VAT added). */
+export function newPostedLine(
+	line: PostedLineSource,
+	fields: Pick<PostedLine, 'id' | 'documentNo' | 'lineNo' | 'quantity' | 'amountCents'>
+): PostedLine {
+	return {
+		...fields,
+		type: line.type,
+		no: line.no,
+		description: line.description,
+		unitOfMeasure: line.unitOfMeasure,
+		unitPriceCents: line.unitPriceCents,
+		lineDiscountPct: line.lineDiscountPct,
+		vatPct: line.vatPct,
+		vatCents: vatCents(fields.amountCents, line.vatPct)
+	};
+}
+
+/** What a posted header copies from the document (or the posted invoice) it was posted from. */
+export type PostedHeaderSource = Pick<
+	PostedHeader,
+	| 'sellToCustomerNo'
+	| 'sellToName'
+	| 'billToCustomerNo'
+	| 'billToName'
+	| 'postingDate'
+	| 'documentDate'
+	| 'dueDate'
+	| 'externalDocumentNo'
+>;
+
+/** A posted invoice or credit memo header whose totals are the sums of its posted lines. */
+export function newPostedHeader(
+	source: PostedHeaderSource,
+	no: string,
+	sourceNo: string,
+	lines: readonly Pick<PostedLine, 'amountCents' | 'vatCents'>[]
+): PostedHeader {
+	const amountCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
+	const vat = lines.reduce((sum, line) => sum + line.vatCents, 0);
+	return {
+		no,
+		sellToCustomerNo: source.sellToCustomerNo,
+		sellToName: source.sellToName,
+		billToCustomerNo: source.billToCustomerNo,
+		billToName: source.billToName,
+		postingDate: source.postingDate,
+		documentDate: source.documentDate,
+		dueDate: source.dueDate,
+		externalDocumentNo: source.externalDocumentNo,
+		sourceNo,
+		amountCents,
+		vatCents: vat,
+		amountInclVatCents: amountCents + vat
+	};
+}
+
+/** A posted shipment (or return receipt) header of a document. */
+export function newShipment(
+	source: Pick<
+		Shipment,
+		'sellToCustomerNo' | 'sellToName' | 'billToCustomerNo' | 'billToName' | 'postingDate'
+	>,
+	no: string,
+	orderNo: string
+): Shipment {
+	return {
+		no,
+		orderNo,
+		sellToCustomerNo: source.sellToCustomerNo,
+		sellToName: source.sellToName,
+		billToCustomerNo: source.billToCustomerNo,
+		billToName: source.billToName,
+		postingDate: source.postingDate
+	};
+}
+
+/** What a shipment line copies from the line it ships. */
+export type ShipmentLineSource = Pick<
+	ShipmentLine,
+	'no' | 'description' | 'unitOfMeasure' | 'unitPriceCents' | 'lineDiscountPct' | 'vatPct'
+>;
+
+/** A posted shipment (or return receipt) line for `quantity` of a line. */
+export function newShipmentLine(
+	line: ShipmentLineSource,
+	fields: Pick<
+		ShipmentLine,
+		| 'id'
+		| 'shipmentNo'
+		| 'lineNo'
+		| 'orderNo'
+		| 'orderLineId'
+		| 'billToCustomerNo'
+		| 'quantity'
+		| 'quantityInvoiced'
+	>
+): ShipmentLine {
+	return {
+		...fields,
+		no: line.no,
+		description: line.description,
+		unitOfMeasure: line.unitOfMeasure,
+		unitPriceCents: line.unitPriceCents,
+		lineDiscountPct: line.lineDiscountPct,
+		vatPct: line.vatPct
+	};
+}
+
+/**
+ * A new customer ledger entry, open for its whole amount (an entry of 0 is closed at once),
+ * never reminded, on hold or applied. The description defaults to "Invoice PSI-1001".
+ */
+export function newLedgerEntry(
+	fields: Pick<
+		CustLedgerEntry,
+		| 'entryNo'
+		| 'customerNo'
+		| 'postingDate'
+		| 'documentType'
+		| 'documentNo'
+		| 'amountCents'
+		| 'dueDate'
+	> &
+		Partial<Pick<CustLedgerEntry, 'description'>>
+): CustLedgerEntry {
+	return {
+		description: `${fields.documentType} ${fields.documentNo}`,
+		...fields,
+		remainingAmountCents: fields.amountCents,
+		open: fields.amountCents === 0 ? 0 : 1,
+		onHold: '',
+		noOfReminders: 0,
+		closedByEntryNo: 0,
+		closedAtDate: ''
+	};
+}
+
+/** A change of an entry's remaining amount and open state (see domain/applications.ts). */
+export type LedgerEntryChange = Pick<
+	CustLedgerEntry,
+	'entryNo' | 'remainingAmountCents' | 'open' | 'closedByEntryNo' | 'closedAtDate'
+>;
+
+/**
+ * A customer's totals after entries were added and changed: `before` as stored (none yet for
+ * a new customer); `changed` pairs each entry as read with its change.
+ */
+export function totalsAfter(
+	customerNo: string,
+	before: CustomerTotals | undefined,
+	added: readonly Pick<CustLedgerEntry, 'customerNo' | 'remainingAmountCents' | 'open'>[],
+	changed: ReadonlyArray<{
+		entry: Pick<CustLedgerEntry, 'customerNo' | 'remainingAmountCents' | 'open'>;
+		change: Pick<LedgerEntryChange, 'remainingAmountCents' | 'open'>;
+	}>
+): CustomerTotals {
+	const totals = { ...(before ?? totalsOf(customerNo, [])), customerNo };
+	for (const entry of added) {
+		if (entry.customerNo !== customerNo) continue;
+		totals.balanceCents += entry.remainingAmountCents;
+		totals.openEntries += entry.open;
+		totals.entries += 1;
+	}
+	for (const { entry, change } of changed) {
+		if (entry.customerNo !== customerNo) continue;
+		totals.balanceCents += change.remainingAmountCents - entry.remainingAmountCents;
+		totals.openEntries += change.open - entry.open;
 	}
 	return totals;
 }

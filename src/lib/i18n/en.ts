@@ -285,6 +285,7 @@ export const en = {
 	'post.receive': 'Receive',
 	'post.receiveAndInvoice': 'Receive and Invoice',
 	'post.done': 'Posted.',
+	'post.unsavedLine': 'A line has a change that is not saved.',
 	'post.shipment': 'Shipment {no}',
 	'post.receipt': 'Return receipt {no}',
 	'post.invoiceNo': 'Invoice {no}',

@@ -289,6 +289,7 @@ export const nl: Record<MessageKey, string> = {
 	'post.receive': 'Ontvangen',
 	'post.receiveAndInvoice': 'Ontvangen en factureren',
 	'post.done': 'Geboekt.',
+	'post.unsavedLine': 'Een regel heeft een wijziging die niet is opgeslagen.',
 	'post.shipment': 'Verzending {no}',
 	'post.receipt': 'Retourontvangst {no}',
 	'post.invoiceNo': 'Factuur {no}',

@@ -1,4 +1,5 @@
-import { LIST_SLUG, type SalesDocumentType } from '$lib/domain/documents';
+import type { SalesDocumentType } from '$lib/domain/sales-document';
+import { LIST_SLUG } from './document-slugs';
 
 const DOCUMENT_NAV: Array<[SalesDocumentType, string]> = [
 	['Quote', 'nav.quotes'],

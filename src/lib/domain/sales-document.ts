@@ -1,3 +1,5 @@
+import type { Customer } from './customer';
+import { addDays } from './dates';
 import type { Action } from './policy';
 
 /** Business Central's sales document types. */
@@ -94,6 +96,81 @@ export interface SalesLine {
 
 export type LineType = SalesLine['type'];
 
+/** A document sells something when it has an item line with a quantity (Release, conversions). */
+export function hasSomethingToSell(lines: readonly SalesLine[]): boolean {
+	return lines.some((line) => line.type === 'Item' && line.no !== '' && line.quantity > 0);
+}
+
+/** Line No. step between lines, as in Business Central (10000, 20000, …). */
+export const LINE_STEP = 10_000;
+
+/** What a command reads or draws for a new header: its No., the work date, the time. */
+export interface HeaderStart {
+	no: string;
+	/** The work date: Document Date and Posting Date. */
+	workDate: string;
+	/** The bill-to's payment terms: the Due Date is this many days after the Document Date. */
+	dueDays: number;
+	createdAt: string;
+}
+
+/** A new sales header: open, version 0, totals zero until lines are added. */
+export function newSalesHeader(
+	input: HeaderStart & {
+		documentType: SalesDocumentType;
+		sellTo: Pick<Customer, 'no' | 'name'>;
+		billTo: Pick<Customer, 'no' | 'name'>;
+		externalDocumentNo?: string;
+	}
+): SalesHeader {
+	return {
+		no: input.no,
+		documentType: input.documentType,
+		sellToCustomerNo: input.sellTo.no,
+		sellToName: input.sellTo.name,
+		billToCustomerNo: input.billTo.no,
+		billToName: input.billTo.name,
+		documentDate: input.workDate,
+		postingDate: input.workDate,
+		dueDate: addDays(input.workDate, input.dueDays),
+		externalDocumentNo: input.externalDocumentNo ?? '',
+		status: 'Open',
+		createdAt: input.createdAt,
+		amountCents: 0,
+		amountInclVatCents: 0,
+		version: 0
+	};
+}
+
+/**
+ * A new sales line: an empty Item line unless `fields` says otherwise. Quantities, blanket
+ * and shipment links start at zero or empty; give them when the line is made from another one.
+ */
+export function newSalesLine(
+	fields: Pick<SalesLine, 'id' | 'documentNo' | 'lineNo'> & Partial<SalesLine>
+): SalesLine {
+	return {
+		type: 'Item',
+		no: '',
+		description: '',
+		quantity: 0,
+		unitPriceCents: 0,
+		lineDiscountPct: 0,
+		vatPct: 0,
+		unitOfMeasure: '',
+		quantityOrdered: 0,
+		blanketOrderNo: '',
+		blanketOrderLineId: '',
+		qtyToShip: 0,
+		quantityShipped: 0,
+		qtyToInvoice: 0,
+		quantityInvoiced: 0,
+		shipmentNo: '',
+		shipmentLineId: '',
+		...fields
+	};
+}
+
 /** Header fields a clerk edits directly (customers have their own commands). */
 export type EditableHeaderField = 'documentDate' | 'postingDate' | 'dueDate' | 'externalDocumentNo';
 
@@ -123,17 +200,3 @@ export const DOCUMENT_ACTIONS: Readonly<Record<SalesDocumentType, readonly Actio
 	BlanketOrder: ['blanketOrder.makeOrder'],
 	ReturnOrder: ['returnOrder.post']
 };
-
-/** URL slugs of the document lists. */
-export const LIST_SLUG: Record<SalesDocumentType, string> = {
-	Quote: 'quotes',
-	Order: 'orders',
-	Invoice: 'invoices',
-	CreditMemo: 'credit-memos',
-	BlanketOrder: 'blanket-orders',
-	ReturnOrder: 'return-orders'
-};
-
-export function typeOfSlug(slug: string): SalesDocumentType | undefined {
-	return SALES_DOCUMENT_TYPES.find((type) => LIST_SLUG[type] === slug);
-}

@@ -1,0 +1,94 @@
+import Dexie from 'dexie';
+import { db, type NumberSeries } from '$lib/db/db';
+import type { PostingPlan } from '$lib/domain/posting-plan';
+import { writePlannedEntries } from './ledger';
+
+/**
+ * Test hook, never set in production: called before every write of a posting, so a test
+ * can make any step throw and prove that nothing of the posting remains.
+ */
+export const postingProbe: { beforeWrite: ((step: string) => void) | null } = { beforeWrite: null };
+
+/**
+ * The last step of a posting command: writes its plan inside the command's transaction, every
+ * request sent before the first answer is awaited. `series` holds the number series the command
+ * read, with their next numbers as last; those the plan drew from are stored.
+ */
+export function writePostingPlan(
+	plan: PostingPlan,
+	series: ReadonlyMap<string, NumberSeries>
+): Promise<unknown> {
+	const writes: Array<Promise<unknown>> = [];
+	const write = (step: string, request: () => Promise<unknown>) => {
+		try {
+			postingProbe.beforeWrite?.(step);
+			writes.push(request());
+		} catch (error) {
+			// The transaction aborts: the requests sent so far fail with it, and are awaited here.
+			void Dexie.Promise.all(writes).catch(() => undefined);
+			throw error;
+		}
+	};
+
+	if (plan.shipment) {
+		const { kind, header, lines } = plan.shipment;
+		const table = kind === 'shipment' ? db.shipments : db.returnReceipts;
+		const lineTable = kind === 'shipment' ? db.shipmentLines : db.returnReceiptLines;
+		write(`${kind} header`, () => table.add(header));
+		write(`${kind} lines`, () => lineTable.bulkAdd(lines));
+	}
+	const posted = plan.posted;
+	if (posted) {
+		write(`${posted.kind} header`, () =>
+			posted.kind === 'invoice'
+				? db.postedInvoices.add(posted.header)
+				: db.postedCreditMemos.add(posted.header)
+		);
+		const lineTable = posted.kind === 'invoice' ? db.postedInvoiceLines : db.postedCreditMemoLines;
+		write(`${posted.kind} lines`, () => lineTable.bulkAdd(posted.lines));
+	}
+	if (plan.ledger.added.length > 0 || plan.ledger.changed.length > 0) {
+		write('ledger entry', () => writePlannedEntries(plan.ledger));
+	}
+	const invoiced = plan.invoicedShipmentLines;
+	if (invoiced.lines.length > 0) {
+		const lineTable = invoiced.kind === 'shipment' ? db.shipmentLines : db.returnReceiptLines;
+		write(`${invoiced.kind} line invoiced`, () =>
+			lineTable.bulkUpdate(
+				invoiced.lines.map(({ id, quantityInvoiced }) => ({
+					key: id,
+					changes: { quantityInvoiced }
+				}))
+			)
+		);
+	}
+	if (plan.lineChanges.length > 0) {
+		write('update lines', () =>
+			db.salesLines.bulkUpdate(plan.lineChanges.map(({ id, changes }) => ({ key: id, changes })))
+		);
+	}
+	for (const { no, changes } of plan.headerChanges) {
+		write('update header', () => db.salesHeaders.update(no, changes));
+	}
+	for (const { no, lineIds } of plan.deleted) {
+		write('delete document', () =>
+			Dexie.Promise.all([db.salesLines.bulkDelete(lineIds), db.salesHeaders.delete(no)])
+		);
+	}
+	if (plan.applications.length > 0 || plan.cancelledInvoice) {
+		write('apply entries', () => db.applications.bulkAdd(plan.applications));
+	}
+	if (plan.cancelledInvoice) {
+		const { no, cancelledBy } = plan.cancelledInvoice;
+		write('cancel invoice', () => db.postedInvoices.update(no, { cancelledBy }));
+	}
+	if (plan.newDocument) {
+		const { header, lines } = plan.newDocument;
+		write('new document', () =>
+			Dexie.Promise.all([db.salesHeaders.add(header), db.salesLines.bulkAdd(lines)])
+		);
+	}
+	const drawn = [...new Set(plan.drawn)].map((code) => series.get(code)!);
+	write('number series', () => db.numberSeries.bulkPut(drawn));
+	return Dexie.Promise.all(writes);
+}
