@@ -3,7 +3,8 @@ import { db } from '$lib/db/db';
 import { loadBlockImpact } from '$lib/app/block-insight';
 import { postSalesOrder } from '$lib/app/posting';
 import { blockImpact, IMPACT_ACTIONS, type ImpactKind } from '$lib/domain/block-impact';
-import type { Action, Blocked } from '$lib/domain/policy';
+import { ACTIONS, type Action, type Blocked } from '$lib/domain/policy';
+import { DOCUMENT_ACTIONS } from '$lib/domain/sales-document';
 import { givenCustomer, givenDocument, givenInvoiceEntry } from '../factories';
 
 const customer = { no: 'C1', blocked: '' as Blocked, privacyBlocked: false };
@@ -47,8 +48,14 @@ describe('blockImpact asks the policy what a new level stops', () => {
 		expect(row).toMatchObject({ kind, becomesImpossible, stillRefused });
 	});
 
-	it('covers every kind with actions the policy knows', () => {
-		for (const actions of Object.values(IMPACT_ACTIONS)) expect(actions.length).toBeGreaterThan(0);
+	it('covers every kind with actions the policy knows, documents with the one type → actions list', () => {
+		for (const actions of Object.values(IMPACT_ACTIONS)) {
+			expect(actions.length).toBeGreaterThan(0);
+			for (const action of actions) expect(ACTIONS).toContain(action);
+		}
+		for (const [type, actions] of Object.entries(DOCUMENT_ACTIONS)) {
+			expect(IMPACT_ACTIONS[type as ImpactKind]).toEqual(actions);
+		}
 	});
 });
 

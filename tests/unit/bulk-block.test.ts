@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
-import { bulkSetBlocked, setCustomerBlocked, undoBatch } from '$lib/app/customers';
+import { bulkSetBlocked, setCustomerBlocked, undoBatch } from '$lib/app/customer-blocking';
 import { givenCustomer } from '../factories';
 
 describe('bulk block and Undo batch', () => {
@@ -39,7 +39,6 @@ describe('bulk block and Undo batch', () => {
 			blocked: 'All',
 			reason: 'OVERDUE'
 		});
-		await new Promise((resolve) => setTimeout(resolve, 5));
 		await setCustomerBlocked({ no: third.no, blocked: 'Invoice', reason: 'DISPUTE' });
 
 		const result = await undoBatch({ batchId });

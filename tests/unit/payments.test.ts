@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { refusalsRecorded } from '$lib/app/refusals';
 import { db } from '$lib/db/db';
 import { BlockedError, ValidationError } from '$lib/app/errors';
 import { addLedgerEntry } from '$lib/app/ledger';
-import { addJournalLine, applyEntries, postJournal, updateJournalLine } from '$lib/app/receivables';
+import {
+	addJournalLine,
+	applyEntries,
+	postJournal,
+	updateJournalLine
+} from '$lib/app/cash-receipt-journal';
 import { applyLedgerEntries, unapplyLedgerEntry } from '$lib/app/applications';
 import { checkBackup, exportBackup, restoreBackup } from '$lib/app/backup';
 import { totalsOf, type CustLedgerEntry } from '$lib/domain/posted';
@@ -42,7 +48,7 @@ async function givenEntry(
 
 /** The refused attempt is written in a transaction of its own, just after the refusal. */
 async function refusedActions(customerNo: string) {
-	await new Promise((resolve) => setTimeout(resolve, 20));
+	await refusalsRecorded();
 	const rows = await db.refusedAttempts.where('customerNo').equals(customerNo).toArray();
 	return rows.map((row) => row.action);
 }

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
-import { setCustomerBlocked } from '$lib/app/customers';
+import { setCustomerBlocked } from '$lib/app/customer-blocking';
 import { createSalesDocument } from '$lib/app/sales-headers';
 import { BlockedError } from '$lib/app/errors';
+import { refusalsRecorded } from '$lib/app/refusals';
 import { postSalesOrder } from '$lib/app/posting';
 import { givenCustomer, givenDocument } from '../factories';
 
 async function attempts() {
 	// The record is written in its own transaction just after the refusal.
-	await new Promise((resolve) => setTimeout(resolve, 20));
+	await refusalsRecorded();
 	return db.refusedAttempts.toArray();
 }
 

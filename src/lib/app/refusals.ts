@@ -58,5 +58,15 @@ export function recordRefusal(decision: Refusal, action: Action, documentNo = ''
 		documentNo,
 		message: decision.message
 	};
-	void Dexie.ignoreTransaction(() => db.refusedAttempts.add(attempt)).catch(() => undefined);
+	const write = Dexie.ignoreTransaction(() => db.refusedAttempts.add(attempt))
+		.catch(() => undefined)
+		.finally(() => pending.delete(write));
+	pending.add(write);
+}
+
+const pending = new Set<Promise<unknown>>();
+
+/** Resolves once every refused attempt recorded so far is written (or has failed to be). */
+export async function refusalsRecorded(): Promise<void> {
+	while (pending.size > 0) await Promise.all(pending);
 }
