@@ -1,7 +1,6 @@
 import { db } from '$lib/db/db';
 import { TABLE_SEEDS } from '$lib/db/migrations';
-import { emptyCustomer } from '$lib/app/customers';
-import { searchTermsOf, type Customer } from '$lib/domain/customer';
+import { emptyCustomer, searchTermsOf, type Customer } from '$lib/domain/customer';
 import type { Blocked, PolicyCustomer } from '$lib/domain/policy';
 import type { Item } from '$lib/domain/item';
 import type { CustLedgerEntry } from '$lib/domain/posted';

@@ -5,7 +5,7 @@ import { checkBackup, exportBackup, restoreBackup } from '$lib/app/backup';
 import { ensureCompany, resetDemoData } from '$lib/app/demo';
 import { DEFAULT_SERIES } from '$lib/app/numbering';
 import { postSalesInvoice } from '$lib/app/posting';
-import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/receivables';
+import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/cash-receipt-journal';
 import { SETTING } from '$lib/app/settings';
 import { _, setupI18n } from '$lib/i18n';
 import { givenDocument, snapshotDatabase } from '../factories';

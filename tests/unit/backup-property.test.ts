@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { db } from '$lib/db/db';
 import { checkBackup, exportBackup, restoreBackup } from '$lib/app/backup';
-import { createCustomer, setCustomerBlocked, updateCustomerField } from '$lib/app/customers';
+import { createCustomer, updateCustomerField } from '$lib/app/customer-card';
+import { setCustomerBlocked } from '$lib/app/customer-blocking';
 import { ensureCompany, resetDemoData, startEmptyCompany } from '$lib/app/demo';
 import { ValidationError } from '$lib/app/errors';
 import { postSalesInvoice } from '$lib/app/posting';
-import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/receivables';
+import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/cash-receipt-journal';
 import { generateCompany } from '$lib/app/synthetic';
 import { givenDocument } from '../factories';
 

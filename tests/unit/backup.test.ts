@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { get } from 'svelte/store';
 import { db } from '$lib/db/db';
 import { checkBackup, exportBackup, restoreBackup } from '$lib/app/backup';
-import { createCustomer } from '$lib/app/customers';
+import { createCustomer } from '$lib/app/customer-card';
 import { resetDemoData, startEmptyCompany } from '$lib/app/demo';
 import { postSalesInvoice } from '$lib/app/posting';
 import { _, setupI18n } from '$lib/i18n';

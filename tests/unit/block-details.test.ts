@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
-import { releaseExpiredBlocks, setCustomerBlocked, updateCustomerField } from '$lib/app/customers';
+import { releaseExpiredBlocks, setCustomerBlocked } from '$lib/app/customer-blocking';
+import { updateCustomerField } from '$lib/app/customer-card';
 import { setUserName } from '$lib/app/settings';
 import { moveWorkDate } from '$lib/app/work-date';
 import { givenCustomer } from '../factories';

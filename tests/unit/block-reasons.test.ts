@@ -5,7 +5,8 @@ import {
 	deleteBlockReason,
 	updateBlockReasonDescription
 } from '$lib/app/block-reasons';
-import { bulkSetBlocked, setCustomerBlocked, updateCustomerField } from '$lib/app/customers';
+import { bulkSetBlocked, setCustomerBlocked } from '$lib/app/customer-blocking';
+import { updateCustomerField } from '$lib/app/customer-card';
 import { givenCustomer } from '../factories';
 
 describe('the block reasons table', () => {

@@ -6,7 +6,7 @@ import {
 	readSuggestionRules,
 	saveSuggestionRules
 } from '$lib/app/block-insight';
-import { undoBatch } from '$lib/app/customers';
+import { undoBatch } from '$lib/app/customer-blocking';
 import { moveWorkDate } from '$lib/app/work-date';
 import {
 	figuresOf,

@@ -4,9 +4,9 @@ import {
 	bulkSetBlocked,
 	setCustomerBlocked,
 	setCustomerPrivacyBlocked,
-	undoBatch,
-	updateCustomerField
-} from '$lib/app/customers';
+	undoBatch
+} from '$lib/app/customer-blocking';
+import { updateCustomerField } from '$lib/app/customer-card';
 import { readWorkDate, setUserName } from '$lib/app/settings';
 import { moveWorkDate, previewWorkDate } from '$lib/app/work-date';
 import { givenCustomer } from '../factories';

@@ -8,7 +8,7 @@ import { addLine, updateLine } from '$lib/app/sales-lines';
 import { ValidationError } from '$lib/app/errors';
 import { updateItemField } from '$lib/app/items';
 import { postSalesInvoice, postSalesOrder } from '$lib/app/posting';
-import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/receivables';
+import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/cash-receipt-journal';
 import { MAX_AMOUNT_CENTS, MAX_QUANTITY, MAX_UNIT_PRICE_CENTS } from '$lib/domain/bounds';
 import { givenCustomer, givenItem, resetDatabase } from '../factories';
 

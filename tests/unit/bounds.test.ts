@@ -4,7 +4,7 @@ import { addLine, updateLine } from '$lib/app/sales-lines';
 import { ValidationError } from '$lib/app/errors';
 import { updateItemField } from '$lib/app/items';
 import { postSalesInvoice } from '$lib/app/posting';
-import { addJournalLine, updateJournalLine } from '$lib/app/receivables';
+import { addJournalLine, updateJournalLine } from '$lib/app/cash-receipt-journal';
 import { documentTotals } from '$lib/domain/amounts';
 import {
 	checkBound,

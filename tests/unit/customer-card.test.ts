@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Observable } from 'dexie';
 import { db } from '$lib/db/db';
 import { postSalesInvoice } from '$lib/app/posting';
-import { customerCardQuery, type CustomerCard } from '$lib/app/queries';
-import { updateCustomerField } from '$lib/app/customers';
+import { customerCardQuery, type CustomerCard } from '$lib/app/customer-card-queries';
+import { updateCustomerField } from '$lib/app/customer-card';
 import { givenCustomer, givenDocument, resetDatabase } from '../factories';
 
 /** Values a live query gives until `done` says stop; resolves with the last one. */

@@ -9,7 +9,7 @@ import {
 	type CheckedCustomers
 } from '$lib/app/customer-import';
 import { deleteBlockReason, addBlockReason } from '$lib/app/block-reasons';
-import { undoBatch } from '$lib/app/customers';
+import { undoBatch } from '$lib/app/customer-blocking';
 import { resetDemoData } from '$lib/app/demo';
 import { setUserName } from '$lib/app/settings';
 import { CUSTOMER_NO_MAX, customerNoError, TEXT_FIELD_MAX } from '$lib/domain/customer';

@@ -6,7 +6,7 @@ import {
 	withBlocked,
 	withPrivacyBlocked
 } from '$lib/domain/customer';
-import { parseAmount, parseDecimal } from '$lib/domain/money';
+import { parseAmount, parseDecimal } from '$lib/domain/number-text';
 
 describe('privacy coupling', () => {
 	it('setting Privacy Blocked sets Blocked to All; clearing it sets blank', () => {

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
-import {
-	createCustomer,
-	setCustomerBlocked,
-	setCustomerPrivacyBlocked,
-	updateCustomerField
-} from '$lib/app/customers';
+import { createCustomer, updateCustomerField } from '$lib/app/customer-card';
+import { setCustomerBlocked, setCustomerPrivacyBlocked } from '$lib/app/customer-blocking';
 import { ValidationError } from '$lib/app/errors';
 import { givenCustomer } from '../factories';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
-import { setCustomerBlocked } from '$lib/app/customers';
+import { setCustomerBlocked } from '$lib/app/customer-blocking';
 import { createSalesDocument } from '$lib/app/sales-headers';
 import { BlockedError } from '$lib/app/errors';
 import { setWorkDate } from '$lib/app/settings';

@@ -16,7 +16,7 @@ import {
 } from '$lib/app/sales-headers';
 import { addLine, deleteLine, updateLine } from '$lib/app/sales-lines';
 import { BlockedError, ValidationError } from '$lib/app/errors';
-import { setCustomerBlocked } from '$lib/app/customers';
+import { setCustomerBlocked } from '$lib/app/customer-blocking';
 import type { Blocked } from '$lib/domain/policy';
 import { givenCustomer, givenDocument, givenItem, snapshotDatabase } from '../factories';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAmount } from '$lib/domain/money';
+import { formatAmount } from '$lib/domain/number-text';
 import { formatDate, formatDecimal, formatMoney } from '$lib/ui/format';
 
 // The formatters are kept per locale and kind: each row follows one of another language or

@@ -9,7 +9,7 @@ import {
 	deleteJournalLine,
 	postJournal,
 	updateJournalLine
-} from '$lib/app/receivables';
+} from '$lib/app/cash-receipt-journal';
 import { BlockedError, ValidationError } from '$lib/app/errors';
 import { appliedPerEntry, defaultAmountsToApply, oldestFirst } from '$lib/domain/applications';
 import { totalsOf, type CustLedgerEntry } from '$lib/domain/posted';

@@ -3,14 +3,14 @@ import fc from 'fast-check';
 import type { Observable } from 'dexie';
 import { db } from '$lib/db/db';
 import { cancelPostedInvoice, postSalesInvoice } from '$lib/app/posting';
-import { customerCardQuery } from '$lib/app/queries';
+import { customerCardQuery } from '$lib/app/customer-card-queries';
 import {
 	addJournalLine,
 	applyEntries,
 	deleteJournalLine,
 	postJournal,
 	updateJournalLine
-} from '$lib/app/receivables';
+} from '$lib/app/cash-receipt-journal';
 import { ValidationError } from '$lib/app/errors';
 import { totalsOf } from '$lib/domain/posted';
 import { givenCustomer, givenDocument, resetDatabase } from '../factories';

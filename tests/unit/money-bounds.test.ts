@@ -1,13 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
-import { updateCustomerField } from '$lib/app/customers';
+import { updateCustomerField } from '$lib/app/customer-card';
 import { DEMO_FINANCE_CHARGE_TERMS, DEMO_REMINDER_TERMS } from '$lib/app/demo-data';
-import {
-	createReminders,
-	saveFinanceChargeTerms,
-	saveReminderTerms,
-	updateReminder
-} from '$lib/app/receivables';
+import { createReminders, updateReminder } from '$lib/app/reminders';
+import { saveFinanceChargeTerms, saveReminderTerms } from '$lib/app/receivables-terms';
 import { MAX_AMOUNT_CENTS } from '$lib/domain/bounds';
 import { givenCustomer, givenInvoiceEntry, snapshotDatabase } from '../factories';
 

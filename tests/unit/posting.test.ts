@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
-import { setCustomerBlocked } from '$lib/app/customers';
+import { setCustomerBlocked } from '$lib/app/customer-blocking';
 import { updateLine } from '$lib/app/sales-lines';
 import { BlockedError } from '$lib/app/errors';
 import {

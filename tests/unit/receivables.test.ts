@@ -4,15 +4,12 @@ import { BlockedError } from '$lib/app/errors';
 import {
 	addJournalLine,
 	applyEntries,
-	createFinanceChargeMemos,
-	createReminders,
-	issueFinanceChargeMemo,
-	issueReminder,
 	postJournal,
-	setOnHold,
-	updateJournalLine,
-	updateReminder
-} from '$lib/app/receivables';
+	updateJournalLine
+} from '$lib/app/cash-receipt-journal';
+import { createFinanceChargeMemos, issueFinanceChargeMemo } from '$lib/app/finance-charge-memos';
+import { setOnHold } from '$lib/app/on-hold';
+import { createReminders, issueReminder, updateReminder } from '$lib/app/reminders';
 import { DEMO_FINANCE_CHARGE_TERMS, DEMO_REMINDER_TERMS } from '$lib/app/demo-data';
 import { blockOf, givenCustomer, givenInvoiceEntry, LEVELS, snapshotDatabase } from '../factories';
 

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { AppDB, closeOnVersionChange, db, onDatabaseOutdated } from '$lib/db/db';
 import { ensureCompany, resetDemoData, startEmptyCompany } from '$lib/app/demo';
-import { findCustomers } from '$lib/app/queries';
+import { findCustomers } from '$lib/app/customer-queries';
 
 describe('schema', () => {
 	it('opens an empty database with every table of every version', async () => {

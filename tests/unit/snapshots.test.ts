@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '$lib/db/db';
 import { snapshotDb } from '$lib/db/snapshots';
-import { createCustomer } from '$lib/app/customers';
+import { createCustomer } from '$lib/app/customer-card';
 import { resetDemoData, startEmptyCompany } from '$lib/app/demo';
 import {
 	discardSnapshot,

@@ -1,21 +1,21 @@
 import { liveQuery, type Observable } from 'dexie';
 import { db } from '$lib/db/db';
+import type { NumberSeries } from '$lib/db/db';
 import {
 	entriesOf,
 	lastApplication,
+	nextTransactionNo,
 	oldestFirst,
 	planApplication,
 	planUnapply,
 	type AmountToApply,
-	type ApplicationPlan,
-	type EntryChange,
-	type PlanRefusal
+	type ApplicationPlan
 } from '$lib/domain/applications';
-import { decide, type PolicyCustomer } from '$lib/domain/policy';
-import type { Application, CustLedgerEntry } from '$lib/domain/posted';
-import { NotFoundError, ValidationError } from './errors';
+import type { PolicyCustomer } from '$lib/domain/policy';
+import type { Application, CustLedgerEntry, LedgerEntryChange } from '$lib/domain/posted';
+import { NotFoundError, refusalError, ValidationError } from './errors';
 import { updateLedgerEntry } from './ledger';
-import { refuse } from './refusals';
+import { assertAllowed } from './refusals';
 import { readWorkDate } from './settings';
 
 /** The counter of application transactions (Business Central's Transaction No.). */
@@ -31,12 +31,8 @@ const APPLICATION_TABLES = () => [
 	db.postedCreditMemos
 ];
 
-export function refusalError(refusal: PlanRefusal): ValidationError {
-	return new ValidationError(refusal.key, refusal.message, refusal.values);
-}
-
 /** Every application record that touches one of the entries (either side). */
-async function recordsOf(entryNos: readonly number[]): Promise<Application[]> {
+export async function recordsOf(entryNos: readonly number[]): Promise<Application[]> {
 	if (entryNos.length === 0) return [];
 	const [applied, applying] = await Promise.all([
 		db.applications.where('entryNo').anyOf(entryNos).toArray(),
@@ -57,32 +53,33 @@ async function readLastApplication(entryNo: number): Promise<Application[]> {
 	return lastApplication(entryNo, await recordsOf([entryNo, own[0]!.appliedByEntryNo]));
 }
 
+/** The application transaction counter as stored (0: never drawn); inside a transaction. */
+export async function readTransactionCounter(): Promise<number> {
+	return (await db.numberSeries.get(TRANSACTION_SERIES))?.lastNo ?? 0;
+}
+
+/** The counter row with `lastNo` as the last transaction No. drawn. */
+export function transactionCounter(lastNo: number): NumberSeries {
+	return { code: TRANSACTION_SERIES, prefix: '', lastNo, increment: 1, width: 0 };
+}
+
 /**
- * Draws the next application transaction No.; inside a transaction over `applications` and
- * `numberSeries`. Never below a number the entries' records already carry, so the order of
- * their transactions holds even after a backup that lacked the counter.
+ * Draws the next application transaction No. (see nextTransactionNo); inside a transaction
+ * over `applications` and `numberSeries`.
  */
-export async function drawTransactionNo(entryNos: readonly number[]): Promise<number> {
-	const records = await recordsOf(entryNos);
-	const highest = records.reduce((max, record) => Math.max(max, record.transactionNo ?? 0), 0);
-	const series = await db.numberSeries.get(TRANSACTION_SERIES);
-	const value = Math.max(series?.lastNo ?? 0, highest) + 1;
-	await db.numberSeries.put({
-		code: TRANSACTION_SERIES,
-		prefix: '',
-		lastNo: value,
-		increment: 1,
-		width: 0
-	});
+async function drawTransactionNo(entryNos: readonly number[]): Promise<number> {
+	const [records, lastNo] = await Promise.all([recordsOf(entryNos), readTransactionCounter()]);
+	const value = nextTransactionNo(lastNo, records);
+	await db.numberSeries.put(transactionCounter(value));
 	return value;
 }
 
-async function writeChanges(changes: readonly EntryChange[]): Promise<void> {
+async function writeChanges(changes: readonly LedgerEntryChange[]): Promise<void> {
 	for (const { entryNo, ...change } of changes) await updateLedgerEntry(entryNo, change);
 }
 
 /** Writes an application plan (entries and records); inside the caller's transaction. */
-export async function writeApplicationPlan(plan: ApplicationPlan): Promise<void> {
+async function writeApplicationPlan(plan: ApplicationPlan): Promise<void> {
 	await writeChanges(plan.changes);
 	await db.applications.bulkAdd(
 		plan.applications.map((record) => ({ id: crypto.randomUUID(), ...record }))
@@ -93,8 +90,7 @@ export async function writeApplicationPlan(plan: ApplicationPlan): Promise<void>
 async function ensurePaymentAllowed(entry: CustLedgerEntry): Promise<void> {
 	const customer = await db.customers.get(entry.customerNo);
 	if (!customer) throw new NotFoundError('Customer', entry.customerNo);
-	const decision = decide(customer, 'payment.post');
-	if (!decision.allowed) refuse(decision, 'payment.post', entry.documentNo);
+	assertAllowed(customer, 'payment.post', entry.documentNo);
 }
 
 async function entryOf(entryNo: number): Promise<CustLedgerEntry> {

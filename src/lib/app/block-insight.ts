@@ -1,6 +1,5 @@
 import type { IndexableType } from 'dexie';
 import { db } from '$lib/db/db';
-import { lineAmountCents } from '$lib/domain/amounts';
 import { blockImpact, type ImpactFact, type ImpactRow } from '$lib/domain/block-impact';
 import {
 	figuresOf,
@@ -12,9 +11,10 @@ import {
 	type SuggestionRules
 } from '$lib/domain/block-suggestions';
 import { OVERDUE_REASON } from '$lib/domain/customer';
+import { shippedNotInvoicedAmountCents } from '$lib/domain/customer-statistics';
 import type { CustLedgerEntry } from '$lib/domain/posted';
 import type { Blocked } from '$lib/domain/policy';
-import { bulkSetBlocked, type BulkResult } from './customers';
+import { bulkSetBlocked, type BulkResult } from './customer-blocking';
 import { ValidationError } from './errors';
 import { readWorkDate } from './settings';
 
@@ -49,15 +49,7 @@ async function impactFacts(no: string): Promise<ImpactFact[]> {
 					kind: 'shippedNotInvoiced',
 					ref: '',
 					count: shipped.length,
-					amountCents: shipped.reduce(
-						(sum, line) =>
-							sum +
-							Math.round(
-								(lineAmountCents(line) * (line.quantityShipped - line.quantityInvoiced)) /
-									line.quantity
-							),
-						0
-					)
+					amountCents: shipped.reduce((sum, line) => sum + shippedNotInvoicedAmountCents(line), 0)
 				});
 			}
 			if (entries.length > 0) {

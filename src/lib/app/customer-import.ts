@@ -3,15 +3,16 @@ import { db } from '$lib/db/db';
 import {
 	CUSTOMER_NO_MAX,
 	customerNoError,
+	emptyCustomer,
 	fieldError,
 	searchTermsOf,
 	TEXT_FIELD_MAX,
 	type Customer
 } from '$lib/domain/customer';
-import { parseAmount } from '$lib/domain/money';
+import { parseAmount } from '$lib/domain/number-text';
 import { BLOCKED_LEVELS, type Blocked } from '$lib/domain/policy';
 import { assertBlockReason } from './block-reasons';
-import { bulkSetBlocked, emptyCustomer } from './customers';
+import { bulkSetBlocked } from './customer-blocking';
 import { ValidationError } from './errors';
 import { nextNo } from './numbering';
 

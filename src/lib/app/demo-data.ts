@@ -1,4 +1,9 @@
-import { searchTermsOf, type Customer, type PaymentTerms } from '$lib/domain/customer';
+import {
+	emptyCustomer,
+	searchTermsOf,
+	type Customer,
+	type PaymentTerms
+} from '$lib/domain/customer';
 import type { Item } from '$lib/domain/item';
 import type { Blocked } from '$lib/domain/policy';
 import type { FinanceChargeTerms, ReminderTerms } from '$lib/domain/receivables';
@@ -206,27 +211,19 @@ export function demoCustomers(): Customer[] {
 			blocked,
 			extra
 		]) => ({
-			no,
-			name,
+			...emptyCustomer(no, name),
 			address,
 			postCode,
 			city,
 			countryRegion,
-			phoneNo: '',
 			email: `info@${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`,
-			billToCustomerNo: '',
 			paymentTermsCode,
 			reminderTermsCode: DEMO_REMINDER_TERMS[0]!.code,
 			financeChargeTermsCode: DEMO_FINANCE_CHARGE_TERMS[0]!.code,
 			creditLimitCents: limit * 100,
 			blocked,
-			privacyBlocked: false,
-			searchTerms: searchTermsOf(no, name),
 			blockReason: DEMO_BLOCK_REASON[extra?.privacyBlocked ? 'privacy' : blocked],
-			blockNote: '',
 			blockedBy: blocked ? 'demo' : '',
-			blockedSince: '',
-			blockedUntil: '',
 			...extra
 		})
 	);

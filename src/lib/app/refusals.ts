@@ -58,7 +58,7 @@ export function recordRefusal(decision: Refusal, action: Action, documentNo = ''
 		documentNo,
 		message: decision.message
 	};
-	const write = Dexie.ignoreTransaction(() => db.refusedAttempts.add(attempt))
+	const write: Promise<unknown> = Dexie.ignoreTransaction(() => db.refusedAttempts.add(attempt))
 		.catch(() => undefined)
 		.finally(() => pending.delete(write));
 	pending.add(write);

@@ -16,6 +16,11 @@ export async function readWorkDate(): Promise<string> {
 	return setting && isIsoDate(setting.value) ? setting.value : todayIso();
 }
 
+/** Who is working: the user name set in Settings ('clerk' until one is set). */
+export async function readUserName(): Promise<string> {
+	return (await db.settings.get(SETTING.userName))?.value || 'clerk';
+}
+
 /** Sets the work date (a trainer moves time with it); '' goes back to today. */
 export async function setWorkDate(input: { workDate: string }): Promise<void> {
 	if (input.workDate !== '' && !isIsoDate(input.workDate)) {
@@ -49,7 +54,7 @@ export async function setCompanyAddress(input: { companyAddress: string }): Prom
 	);
 }
 
-/** Company name shown in the header and (later) on printed documents. */
+/** Company name shown in the header and printed on posted documents and reminders. */
 export async function setCompanyName(input: { companyName: string }): Promise<void> {
 	const companyName = input.companyName.trim();
 	if (companyName.length > 100) {

@@ -1,12 +1,19 @@
 import { addLedgerEntries } from './ledger';
 import { db } from '$lib/db/db';
 import { documentTotals } from '$lib/domain/amounts';
-import { searchTermsOf, type Customer } from '$lib/domain/customer';
+import { emptyCustomer, OVERDUE_REASON, type Customer } from '$lib/domain/customer';
 import { addDays } from '$lib/domain/dates';
-import type { SalesHeader, SalesLine } from '$lib/domain/sales-document';
-import type { CustLedgerEntry } from '$lib/domain/posted';
-import type { Blocked } from '$lib/domain/policy';
-import { emptyCustomer } from './customers';
+import type { Item } from '$lib/domain/item';
+import { BLOCKED_LEVELS } from '$lib/domain/policy';
+import { newLedgerEntry, type CustLedgerEntry } from '$lib/domain/posted';
+import { POSTING_SERIES } from '$lib/domain/posting-plan';
+import {
+	LINE_STEP,
+	newSalesHeader,
+	newSalesLine,
+	type SalesHeader,
+	type SalesLine
+} from '$lib/domain/sales-document';
 import { ValidationError } from './errors';
 import { readWorkDate } from './settings';
 
@@ -41,20 +48,95 @@ const WORDS = [
 	'Liège',
 	'Print'
 ];
-const LEVELS: Blocked[] = ['Ship', 'Invoice', 'All'];
+const LEVELS = BLOCKED_LEVELS.filter((level) => level !== '');
 
-function customerAt(index: number): Customer {
+/** Who a generated block is set by, as the automatic release names Holdfast. */
+const GENERATOR = 'Holdfast';
+
+/** The `index`th generated customer; every fourth is blocked, with `reason`, since `now`. */
+function customerAt(index: number, reason: string, now: string): Customer {
 	const no = `X${String(index + 1).padStart(6, '0')}`;
 	const name = `${WORDS[index % WORDS.length]} ${WORDS[(index * 7 + 3) % WORDS.length]} ${index + 1}`;
+	const customer = { ...emptyCustomer(no, name), city: WORDS[index % WORDS.length]! };
 	// A quarter of them blocked, spread over the levels.
-	const blocked: Blocked = index % 4 === 3 ? LEVELS[Math.floor(index / 4) % LEVELS.length]! : '';
-	return {
-		...emptyCustomer(no),
-		name,
-		city: WORDS[index % WORDS.length]!,
-		blocked,
-		searchTerms: searchTermsOf(no, name)
-	};
+	if (index % 4 !== 3) return customer;
+	const blocked = LEVELS[Math.floor(index / 4) % LEVELS.length]!;
+	return { ...customer, blocked, blockReason: reason, blockedBy: GENERATOR, blockedSince: now };
+}
+
+/** An open order of `linesPerDocument` item lines, its totals those of its lines. */
+function orderAt(
+	index: number,
+	customer: Customer,
+	items: readonly Item[],
+	linesPerDocument: number,
+	workDate: string,
+	createdAt: string
+): { header: SalesHeader; lines: SalesLine[] } {
+	const no = `SO-X${String(index + 1).padStart(6, '0')}`;
+	const lines = Array.from({ length: linesPerDocument }, (_, line) => {
+		const item = items[(index + line) % Math.max(1, items.length)];
+		const quantity = 1 + ((index + line) % 5);
+		return newSalesLine({
+			id: `${no}-${line}`,
+			documentNo: no,
+			lineNo: (line + 1) * LINE_STEP,
+			no: item?.no ?? '',
+			description: item?.description ?? '',
+			quantity,
+			unitPriceCents: item?.unitPriceCents ?? 1000,
+			vatPct: item?.vatPct ?? 21,
+			unitOfMeasure: item?.baseUnitOfMeasure ?? 'PCS',
+			qtyToShip: quantity,
+			qtyToInvoice: quantity
+		});
+	});
+	const { amountCents, amountInclVatCents } = documentTotals(lines);
+	const header = newSalesHeader({
+		no,
+		documentType: 'Order',
+		sellTo: customer,
+		billTo: customer,
+		workDate,
+		dueDays: 30,
+		createdAt
+	});
+	return { header: { ...header, amountCents, amountInclVatCents }, lines };
+}
+
+/** The `index`th generated invoice entry, after entry No. `last`; every third is paid. */
+function entryAt(
+	index: number,
+	last: number,
+	customerNo: string,
+	workDate: string
+): CustLedgerEntry {
+	const amountCents = 1000 + ((index * 37) % 100_000);
+	const entry = newLedgerEntry({
+		entryNo: last + index + 1,
+		customerNo,
+		postingDate: addDays(workDate, -(index % 120)),
+		documentType: 'Invoice',
+		documentNo: `PSI-X${index + 1}`,
+		amountCents,
+		dueDate: addDays(workDate, 30 - (index % 120))
+	});
+	return index % 3 === 0 ? { ...entry, remainingAmountCents: 0, open: 0 } : entry;
+}
+
+/**
+ * The reason generated blocks are given: Overdue, or the first reason of the table when that
+ * one was deleted; an empty table gets Overdue back.
+ */
+async function generatedBlockReason(): Promise<string> {
+	return db.transaction('rw', db.blockReasons, async () => {
+		const reason =
+			(await db.blockReasons.get(OVERDUE_REASON)) ??
+			(await db.blockReasons.orderBy('code').first());
+		if (reason) return reason.code;
+		await db.blockReasons.add({ code: OVERDUE_REASON, description: '' });
+		return OVERDUE_REASON;
+	});
 }
 
 async function inChunks(
@@ -97,13 +179,19 @@ export async function generateCompany(
 			'Sales orders and ledger entries need customers: generate customers too, or create them first.'
 		);
 	}
+	const now = new Date().toISOString();
+	const reason = size.customers > 0 ? await generatedBlockReason() : '';
 	const customerFor = (index: number): Customer =>
-		size.customers > 0 ? customerAt(index % size.customers) : existing[index % existing.length]!;
+		size.customers > 0
+			? customerAt(index % size.customers, reason, now)
+			: existing[index % existing.length]!;
 
 	await inChunks(
 		size.customers,
 		async (from, to) => {
-			const rows = Array.from({ length: to - from }, (_, offset) => customerAt(from + offset));
+			const rows = Array.from({ length: to - from }, (_, offset) =>
+				customerAt(from + offset, reason, now)
+			);
 			await db.transaction('rw', db.customers, () => db.customers.bulkPut(rows));
 		},
 		progress
@@ -112,59 +200,13 @@ export async function generateCompany(
 	await inChunks(
 		size.documents,
 		async (from, to) => {
-			const headers: SalesHeader[] = [];
-			const lines: SalesLine[] = [];
-			for (let index = from; index < to; index++) {
-				const customer = customerFor(index * 13);
-				const no = `SO-X${String(index + 1).padStart(6, '0')}`;
-				const own: SalesLine[] = Array.from({ length: size.linesPerDocument }, (_, line) => {
-					const item = items[(index + line) % Math.max(1, items.length)];
-					const quantity = 1 + ((index + line) % 5);
-					return {
-						id: `${no}-${line}`,
-						documentNo: no,
-						lineNo: (line + 1) * 10_000,
-						type: 'Item',
-						no: item?.no ?? '',
-						description: item?.description ?? '',
-						quantity,
-						unitPriceCents: item?.unitPriceCents ?? 1000,
-						lineDiscountPct: 0,
-						vatPct: item?.vatPct ?? 21,
-						unitOfMeasure: item?.baseUnitOfMeasure ?? 'PCS',
-						quantityOrdered: 0,
-						blanketOrderNo: '',
-						blanketOrderLineId: '',
-						qtyToShip: quantity,
-						quantityShipped: 0,
-						qtyToInvoice: quantity,
-						quantityInvoiced: 0,
-						shipmentNo: '',
-						shipmentLineId: ''
-					};
-				});
-				const totals = documentTotals(own);
-				headers.push({
-					no,
-					documentType: 'Order',
-					sellToCustomerNo: customer.no,
-					sellToName: customer.name,
-					billToCustomerNo: customer.no,
-					billToName: customer.name,
-					documentDate: workDate,
-					postingDate: workDate,
-					dueDate: addDays(workDate, 30),
-					externalDocumentNo: '',
-					status: 'Open',
-					createdAt: new Date().toISOString(),
-					amountCents: totals.amountCents,
-					amountInclVatCents: totals.amountInclVatCents
-				});
-				lines.push(...own);
-			}
+			const orders = Array.from({ length: to - from }, (_, offset) => {
+				const index = from + offset;
+				return orderAt(index, customerFor(index * 13), items, size.linesPerDocument, workDate, now);
+			});
 			await db.transaction('rw', db.salesHeaders, db.salesLines, async () => {
-				await db.salesHeaders.bulkPut(headers);
-				await db.salesLines.bulkPut(lines);
+				await db.salesHeaders.bulkPut(orders.map((order) => order.header));
+				await db.salesLines.bulkPut(orders.flatMap((order) => order.lines));
 			});
 		},
 		progress
@@ -174,27 +216,9 @@ export async function generateCompany(
 	await inChunks(
 		size.ledgerEntries,
 		async (from, to) => {
-			const entries: CustLedgerEntry[] = Array.from({ length: to - from }, (_, offset) => {
-				const index = from + offset;
-				const amount = 1000 + ((index * 37) % 100_000);
-				const paid = index % 3 === 0;
-				return {
-					entryNo: last + index + 1,
-					customerNo: customerFor(index).no,
-					postingDate: addDays(workDate, -(index % 120)),
-					documentType: 'Invoice',
-					documentNo: `PSI-X${index + 1}`,
-					description: `Invoice PSI-X${index + 1}`,
-					amountCents: amount,
-					remainingAmountCents: paid ? 0 : amount,
-					dueDate: addDays(workDate, 30 - (index % 120)),
-					open: paid ? 0 : 1,
-					onHold: '',
-					noOfReminders: 0,
-					closedByEntryNo: 0,
-					closedAtDate: ''
-				};
-			});
+			const entries = Array.from({ length: to - from }, (_, offset) =>
+				entryAt(from + offset, last, customerFor(from + offset).no, workDate)
+			);
 			await db.transaction(
 				'rw',
 				db.custLedgerEntries,
@@ -203,7 +227,7 @@ export async function generateCompany(
 				async () => {
 					await addLedgerEntries(entries);
 					await db.numberSeries.put({
-						code: 'CLE',
+						code: POSTING_SERIES.entry,
 						prefix: '',
 						lastNo: last + to,
 						increment: 1,

@@ -1,6 +1,6 @@
 import { db } from '$lib/db/db';
 import { isIsoDate, todayIso } from '$lib/domain/dates';
-import { findExpiredBlocks, releaseExpiredBlocks } from './customers';
+import { findExpiredBlocks, releaseExpiredBlocks } from './customer-blocking';
 import { ValidationError } from './errors';
 import { setWorkDate } from './settings';
 

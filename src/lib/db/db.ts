@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { ROW_MIGRATIONS, TABLE_SEEDS } from './migrations';
 import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
+import type { ChangeLogEntry } from '$lib/domain/change-log';
 import type { SalesHeader, SalesLine } from '$lib/domain/sales-document';
 import type { Item } from '$lib/domain/item';
 import {
@@ -36,22 +37,7 @@ export interface Setting {
 	value: string;
 }
 
-/** One change of a customer's Blocked or Privacy Blocked, written with the change itself. */
-export interface ChangeLogEntry {
-	id: string;
-	at: string;
-	tableName: 'customers' | 'custLedgerEntries';
-	key: string;
-	field: 'blocked' | 'privacyBlocked' | 'onHold' | 'blockReason' | 'blockedUntil';
-	oldValue: string;
-	newValue: string;
-	/** Block reason and who changed it; 'automatic' marks a release by Blocked Until. */
-	reason?: string;
-	user?: string;
-	automatic?: boolean;
-	/** Set on every change made by one bulk block or unblock, so it can be undone. */
-	batchId?: string;
-}
+export type { ChangeLogEntry };
 
 /** A command refused by the policy: kept so a credit controller sees who tried what. */
 export interface RefusedAttempt {

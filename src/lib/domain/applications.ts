@@ -1,4 +1,5 @@
-import type { Application, CustLedgerEntry } from './posted';
+import { refused, type PlanResult } from './plan';
+import type { Application, CustLedgerEntry, LedgerEntryChange } from './posted';
 import { allocatePayment } from './receivables';
 
 /**
@@ -14,33 +15,7 @@ export interface AmountToApply {
 	amountToApplyCents: number;
 }
 
-/** What an entry becomes: remaining amount, open state and what closed it. */
-export interface EntryChange {
-	entryNo: number;
-	remainingAmountCents: number;
-	open: 0 | 1;
-	closedByEntryNo: number;
-	closedAtDate: string;
-}
-
 export type NewApplication = Omit<Application, 'id'>;
-
-export interface PlanRefusal {
-	/** The message in the catalog; `message` is its English text. */
-	key: string;
-	message: string;
-	values: Record<string, string | number>;
-}
-
-export type PlanResult<T> = { ok: true; plan: T } | { ok: false; refusal: PlanRefusal };
-
-function refused<T>(
-	key: string,
-	message: string,
-	values: Record<string, string | number> = {}
-): PlanResult<T> {
-	return { ok: false, refusal: { key, message, values } };
-}
 
 type Remaining = Pick<CustLedgerEntry, 'entryNo' | 'remainingAmountCents' | 'dueDate'>;
 
@@ -81,11 +56,11 @@ function change(entry: CustLedgerEntry, remaining: number, closedBy: number, dat
 		open: remaining === 0 ? 0 : 1,
 		closedByEntryNo: remaining === 0 ? closedBy : 0,
 		closedAtDate: remaining === 0 ? date : ''
-	} satisfies EntryChange;
+	} satisfies LedgerEntryChange;
 }
 
 export interface ApplicationPlan {
-	changes: EntryChange[];
+	changes: LedgerEntryChange[];
 	applications: NewApplication[];
 	appliedCents: number;
 }
@@ -143,7 +118,7 @@ export function planApplication(input: {
 	if (allocations.length === 0) {
 		return refused('error.nothingToApply', 'There is nothing to apply.');
 	}
-	const changes: EntryChange[] = [];
+	const changes: LedgerEntryChange[] = [];
 	const applications: NewApplication[] = [];
 	let appliedCents = 0;
 	for (const allocation of allocations) {
@@ -207,6 +182,17 @@ export function lastApplication(entryNo: number, records: readonly Application[]
 	return records.filter((record) => !record.unapplied && sameTransaction(record, last));
 }
 
+/**
+ * The next application transaction No. (Business Central's Transaction No.): one above the
+ * counter, and never below a number the entries' records already carry (`records`: those that
+ * touch them), so the order of their transactions holds even after a backup that lacked the
+ * counter.
+ */
+export function nextTransactionNo(lastNo: number, records: readonly Application[]): number {
+	const highest = records.reduce((max, record) => Math.max(max, record.transactionNo ?? 0), 0);
+	return Math.max(lastNo, highest) + 1;
+}
+
 /** The entries an application transaction involves: the applying entry first. */
 export function entriesOf(transaction: readonly Application[]): number[] {
 	if (transaction.length === 0) return [];
@@ -218,7 +204,7 @@ export interface UnapplyPlan {
 	undone: Application[];
 	/** One reversing record per record undone: the same entries, the amount negated. */
 	reversals: NewApplication[];
-	changes: EntryChange[];
+	changes: LedgerEntryChange[];
 }
 
 /**
@@ -262,7 +248,7 @@ export function planUnapply(input: {
 			(given.get(record.appliedByEntryNo) ?? 0) + record.amountCents
 		);
 	}
-	const changes: EntryChange[] = [];
+	const changes: LedgerEntryChange[] = [];
 	for (const [no, cents] of given) {
 		const entry = entries.find((candidate) => candidate.entryNo === no);
 		const remaining = entry ? reduced(entry.remainingAmountCents, entry.amountCents, -cents) : NaN;

@@ -134,6 +134,58 @@ export function searchTermsOf(no: string, name: string): string[] {
 	return [...new Set([no.toLocaleLowerCase(), ...words])];
 }
 
+/** A new customer card: only its No. (and the name, if given), nothing blocked. */
+export function emptyCustomer(no: string, name = ''): Customer {
+	return {
+		no,
+		name,
+		address: '',
+		postCode: '',
+		city: '',
+		countryRegion: '',
+		phoneNo: '',
+		email: '',
+		billToCustomerNo: '',
+		paymentTermsCode: '',
+		reminderTermsCode: '',
+		financeChargeTermsCode: '',
+		creditLimitCents: 0,
+		blockReason: '',
+		blockNote: '',
+		blockedBy: '',
+		blockedSince: '',
+		blockedUntil: '',
+		blocked: '',
+		privacyBlocked: false,
+		searchTerms: searchTermsOf(no, name)
+	};
+}
+
+/**
+ * The ring that giving customer `no` the bill-to customer `billTo` closes, as the Nos. from
+ * `no` round to `no` again (['C00020', 'C00010', 'C00020']), or null when the bill-to customers
+ * lead elsewhere. `billToOf` gives a customer's Bill-to Customer No. ('' or undefined: none).
+ * A document takes its bill-to from the sell-to's field alone, so a chain is allowed; a ring
+ * is not: it makes every customer on it bill to another and the company unrestorable.
+ */
+export function billToRing(
+	no: string,
+	billTo: string,
+	billToOf: (no: string) => string | undefined
+): string[] | null {
+	const ring = [no];
+	const seen = new Set([no]);
+	let next: string | undefined = billTo;
+	while (next !== '' && next !== undefined) {
+		ring.push(next);
+		if (next === no) return ring;
+		if (seen.has(next)) return null;
+		seen.add(next);
+		next = billToOf(next);
+	}
+	return null;
+}
+
 export interface BlockState {
 	blocked: Blocked;
 	privacyBlocked: boolean;

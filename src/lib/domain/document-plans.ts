@@ -1,5 +1,5 @@
 import { hasAtMostDecimals, QUANTITY_DECIMALS } from './amounts';
-import type { PlanResult } from './applications';
+import { refused, type PlanResult } from './plan';
 import type { Customer } from './customer';
 import {
 	hasSomethingToSell,
@@ -33,14 +33,6 @@ export interface DocumentCustomers {
 
 /** What the command drew for the new document, and where its line ids come from. */
 export type NewDocumentStart = HeaderStart & { newId: () => string };
-
-function refused<T>(
-	key: string,
-	message: string,
-	values: Record<string, string | number> = {}
-): PlanResult<T> {
-	return { ok: false, refusal: { key, message, values } };
-}
 
 /**
  * Lines copied into another document, numbered 10000, 20000, … with fresh ids. With

@@ -27,7 +27,10 @@ export type Decision =
 			verb: Verb;
 	  };
 
-/** The weakest block level that refuses an action; `null` when only privacy or All refuse it. */
+/**
+ * The weakest block level that refuses an action; `null` when no block refuses it, not even
+ * Privacy Blocked.
+ */
 const REFUSED_FROM = {
 	'quote.create': 'Ship',
 	'order.create': 'Ship',

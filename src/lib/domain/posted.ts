@@ -77,8 +77,19 @@ export interface ShipmentLine {
 	vatPct: number;
 }
 
-export type LedgerDocumentType =
-	'Invoice' | 'Credit Memo' | 'Payment' | 'Refund' | 'Finance Charge Memo' | 'Reminder';
+export const LEDGER_DOCUMENT_TYPES = [
+	'Invoice',
+	'Credit Memo',
+	'Payment',
+	'Refund',
+	'Finance Charge Memo',
+	'Reminder'
+] as const;
+
+export type LedgerDocumentType = (typeof LEDGER_DOCUMENT_TYPES)[number];
+
+/** On Hold is a code of at most three characters, as in Business Central. */
+export const ON_HOLD_MAX = 3;
 
 export interface CustLedgerEntry {
 	entryNo: number;
@@ -288,7 +299,10 @@ export function newLedgerEntry(
 	};
 }
 
-/** A change of an entry's remaining amount and open state (see domain/applications.ts). */
+/**
+ * A change of an entry's remaining amount and open state: what applying or unapplying
+ * (domain/applications.ts) makes of it.
+ */
 export type LedgerEntryChange = Pick<
 	CustLedgerEntry,
 	'entryNo' | 'remainingAmountCents' | 'open' | 'closedByEntryNo' | 'closedAtDate'

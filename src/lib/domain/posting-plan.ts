@@ -1,4 +1,3 @@
-import type { PlanRefusal } from './applications';
 import { checkDocumentTotal } from './bounds';
 import type { Customer } from './customer';
 import { decideForDocument, type Action, type Decision, type PolicyCustomer } from './policy';
@@ -22,6 +21,7 @@ import {
 	type ShipmentLine,
 	type ShipmentLineSource
 } from './posted';
+import type { PlanRefusal } from './plan';
 import { LINE_STEP, type SalesHeader, type SalesLine } from './sales-document';
 
 /**

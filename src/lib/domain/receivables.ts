@@ -43,6 +43,19 @@ export function allocatePayment(
 	return allocations;
 }
 
+/** Entries by customer, each customer's in the order given; customers in order of first entry. */
+export function groupByCustomer<T extends Pick<CustLedgerEntry, 'customerNo'>>(
+	entries: readonly T[]
+): Map<string, T[]> {
+	const byCustomer = new Map<string, T[]>();
+	for (const entry of entries) {
+		const own = byCustomer.get(entry.customerNo);
+		if (own) own.push(entry);
+		else byCustomer.set(entry.customerNo, [entry]);
+	}
+	return byCustomer;
+}
+
 /** Entries that count as receivable for dunning: open invoices with something left, not on hold. */
 export function isDunnable(entry: CustLedgerEntry): boolean {
 	return entry.open === 1 && entry.documentType === 'Invoice' && entry.remainingAmountCents > 0;
@@ -122,23 +135,43 @@ export function interestCents(
 export interface FinanceChargeLine {
 	entry: CustLedgerEntry;
 	daysOverdue: number;
+	/** Interest is charged for the days after `interestFromDate` up to `interestToDate`. */
+	interestFromDate: string;
+	interestToDate: string;
 	interestCents: number;
 }
 
-/** Finance charge lines at a document date: overdue beyond grace, not on hold, at least the minimum. */
+/**
+ * Finance charge lines at a document date: overdue beyond grace, not on hold, at least the
+ * minimum. Interest runs from the due date or, for an entry an issued memo charged before, from
+ * the date it was charged up to (`chargedUntil`, by entry No.), so no day is charged twice.
+ */
 export function financeChargeLines(
 	entries: readonly CustLedgerEntry[],
 	terms: FinanceChargeTerms,
-	documentDate: string
+	documentDate: string,
+	chargedUntil: ReadonlyMap<number, string> = new Map()
 ): FinanceChargeLine[] {
 	const lines: FinanceChargeLine[] = [];
 	for (const entry of entries) {
 		if (!isDunnable(entry) || entry.onHold !== '') continue;
 		const daysOverdue = daysBetween(entry.dueDate, documentDate);
 		if (daysOverdue <= terms.gracePeriodDays) continue;
-		const interest = interestCents(entry.remainingAmountCents, terms, daysOverdue);
+		const charged = chargedUntil.get(entry.entryNo) ?? '';
+		const from = charged > entry.dueDate ? charged : entry.dueDate;
+		const interest = interestCents(
+			entry.remainingAmountCents,
+			terms,
+			daysBetween(from, documentDate)
+		);
 		if (interest <= 0 || interest < terms.minimumAmountCents) continue;
-		lines.push({ entry, daysOverdue, interestCents: interest });
+		lines.push({
+			entry,
+			daysOverdue,
+			interestFromDate: from,
+			interestToDate: documentDate,
+			interestCents: interest
+		});
 	}
 	return lines;
 }
@@ -180,11 +213,19 @@ export function ageReceivables(entries: readonly CustLedgerEntry[], workDate: st
 	return buckets;
 }
 
+/** What a cash receipt journal line posts. */
+export const JOURNAL_DOCUMENT_TYPES = ['Payment', 'Refund'] as const;
+
+/** A reminder or finance charge memo is open until it is issued. */
+export const MEMO_STATUSES = ['Open', 'Issued'] as const;
+
+export type MemoStatus = (typeof MEMO_STATUSES)[number];
+
 export interface JournalLine {
 	id: string;
 	lineNo: number;
 	postingDate: string;
-	documentType: 'Payment' | 'Refund';
+	documentType: (typeof JOURNAL_DOCUMENT_TYPES)[number];
 	documentNo: string;
 	customerNo: string;
 	description: string;
@@ -221,7 +262,7 @@ export interface Reminder {
 	level: number;
 	feeCents: number;
 	text: string;
-	status: 'Open' | 'Issued';
+	status: MemoStatus;
 	issuedNo: string;
 	lines: ReminderLine[];
 }
@@ -232,6 +273,13 @@ export interface FinanceChargeMemoLine {
 	dueDate: string;
 	remainingAmountCents: number;
 	daysOverdue: number;
+	/**
+	 * The period charged: the days after `interestFromDate` (the due date, or the document date
+	 * of the last issued memo that charged the entry) up to `interestToDate` (this memo's
+	 * document date). Absent on memos created before the period was recorded.
+	 */
+	interestFromDate?: string;
+	interestToDate?: string;
 	interestCents: number;
 }
 
@@ -244,7 +292,7 @@ export interface FinanceChargeMemo {
 	financeChargeTermsCode: string;
 	feeCents: number;
 	interestCents: number;
-	status: 'Open' | 'Issued';
+	status: MemoStatus;
 	issuedNo: string;
 	lines: FinanceChargeMemoLine[];
 }

@@ -37,6 +37,8 @@ export const DOCUMENT_SERIES: Record<SalesDocumentType, string> = {
 
 export type DocumentStatus = 'Open' | 'Released';
 
+export const DOCUMENT_STATUSES: readonly DocumentStatus[] = ['Open', 'Released'];
+
 export interface SalesHeader {
 	no: string;
 	documentType: SalesDocumentType;
@@ -95,6 +97,8 @@ export interface SalesLine {
 }
 
 export type LineType = SalesLine['type'];
+
+export const LINE_TYPES: readonly LineType[] = ['Item', 'Comment'];
 
 /** A document sells something when it has an item line with a quantity (Release, conversions). */
 export function hasSomethingToSell(lines: readonly SalesLine[]): boolean {

@@ -1,5 +1,5 @@
 import { documentTotals, type AmountLine } from './amounts';
-import type { PlanRefusal, PlanResult } from './applications';
+import type { PlanRefusal, PlanResult } from './plan';
 import { checkBound, checkDocumentTotal, type BoundKind } from './bounds';
 import type { Item } from './item';
 import { outstandingQuantity, round5, withDefaultQuantities } from './posting-rules';

@@ -171,6 +171,8 @@ export const en = {
 		'A customer No. holds only capital letters, digits, - _ and ., and starts with a letter or digit.',
 	'error.billToMissing': 'Customer {no} does not exist.',
 	'error.billToSelf': 'A customer cannot be its own bill-to customer.',
+	'error.billToRing':
+		'Customer {no} cannot bill to {billTo}: the bill-to customers of {billTo} lead back to {no} ({ring}).',
 	'error.paymentTermsMissing': 'Payment terms {code} do not exist.',
 	'error.blockedInvalid': 'Choose blank, Ship, Invoice or All.',
 	'error.dateInvalid': 'Enter a valid date.',
@@ -420,6 +422,8 @@ export const en = {
 	'finance.empty': 'There are no finance charge memos.',
 	'finance.interest': 'Interest Amount',
 	'finance.days': 'Days Overdue',
+	'finance.period': 'Interest Period',
+	'finance.entryOnOpenMemo': '{documentNo} is on the open finance charge memo {memoNo} already.',
 	'finance.created':
 		'{count, plural, =0 {No finance charge memo was created.} one {# finance charge memo created.} other {# finance charge memos created.}}',
 	'aged.title': 'Aged Receivables',

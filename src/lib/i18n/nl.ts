@@ -175,6 +175,8 @@ export const nl: Record<MessageKey, string> = {
 		'Een klantnummer bevat alleen hoofdletters, cijfers, - _ en . en begint met een letter of cijfer.',
 	'error.billToMissing': 'Klant {no} bestaat niet.',
 	'error.billToSelf': 'Een klant kan niet zijn eigen factuurklant zijn.',
+	'error.billToRing':
+		'Klant {no} kan {billTo} niet als factuurklant hebben: de factuurklanten van {billTo} leiden terug naar {no} ({ring}).',
 	'error.paymentTermsMissing': 'Betalingscondities {code} bestaan niet.',
 	'error.blockedInvalid': 'Kies leeg, Verzending, Factureren of Alle.',
 	'error.dateInvalid': 'Voer een geldige datum in.',
@@ -424,6 +426,8 @@ export const nl: Record<MessageKey, string> = {
 	'finance.empty': 'Er zijn geen rentefacturen.',
 	'finance.interest': 'Rentebedrag',
 	'finance.days': 'Dagen vervallen',
+	'finance.period': 'Renteperiode',
+	'finance.entryOnOpenMemo': '{documentNo} staat al op de openstaande rentefactuur {memoNo}.',
 	'finance.created':
 		'{count, plural, =0 {Er is geen rentefactuur gemaakt.} one {# rentefactuur gemaakt.} other {# rentefacturen gemaakt.}}',
 	'aged.title': 'Ouderdomsanalyse debiteuren',

@@ -1,4 +1,4 @@
-import { formatAmount } from '$lib/domain/money';
+import { formatAmount } from '$lib/domain/number-text';
 import { FORMAT_LOCALE, type Language } from '$lib/i18n';
 
 function formatLocale(language: string | null | undefined): string {
@@ -23,7 +23,7 @@ function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(
 	return format;
 }
 
-/** A date as the reader's language writes it (23/11/2026 or 23/11/2026 in nl-BE). */
+/** A date as the reader's language writes it: 23 Nov 2026 (en-GB), 23 nov 2026 (nl-BE). */
 export function formatDate(isoDate: string, language: string | null | undefined): string {
 	if (!isoDate) return '';
 	const date = new Date(`${isoDate}T00:00:00Z`);

@@ -1,4 +1,8 @@
-/** Money is integer minor units (cents); text is parsed without floating point. */
+/**
+ * Numbers as text: what a clerk types in an amount, quantity or percentage field, parsed
+ * without floating point, and amounts formatted for reading. Money is integer minor units
+ * (cents); the arithmetic on amounts is in amounts.ts.
+ */
 
 const AMOUNT = /^(-)?(\d+)(?:[.,](\d{1,2}))?$/;
 

@@ -1,196 +1,39 @@
-import { assertBlockReason } from './block-reasons';
-import { db, type ChangeLogEntry } from '$lib/db/db';
+import { db } from '$lib/db/db';
+import { blockChangeEntries, blockDetails, type BlockExtra } from '$lib/domain/block-change';
+import { customerChange, type ChangeContext, type ChangeLogEntry } from '$lib/domain/change-log';
 import {
 	blockHasExpired,
 	fieldError,
 	needsPrivacyConfirmation,
-	searchTermsOf,
 	withBlocked,
 	withPrivacyBlocked,
 	type BlockState,
-	type Customer,
-	type EditableCustomerField
+	type Customer
 } from '$lib/domain/customer';
-import { checkBound } from '$lib/domain/bounds';
 import { BLOCKED_LEVELS, type Blocked } from '$lib/domain/policy';
-import { NotFoundError, ValidationError } from './errors';
-import { nextNo } from './numbering';
-import { assertAllowed } from './refusals';
-import { readWorkDate, SETTING } from './settings';
-
-export function emptyCustomer(no: string): Customer {
-	return {
-		no,
-		name: '',
-		address: '',
-		postCode: '',
-		city: '',
-		countryRegion: '',
-		phoneNo: '',
-		email: '',
-		billToCustomerNo: '',
-		paymentTermsCode: '',
-		reminderTermsCode: '',
-		financeChargeTermsCode: '',
-		creditLimitCents: 0,
-		blockReason: '',
-		blockNote: '',
-		blockedBy: '',
-		blockedSince: '',
-		blockedUntil: '',
-		blocked: '',
-		privacyBlocked: false,
-		searchTerms: searchTermsOf(no, '')
-	};
-}
-
-/** Creates an empty customer with the next No. of the CUST series and returns that No. */
-export async function createCustomer(input: { name?: string } = {}): Promise<string> {
-	const name = (input.name ?? '').trim();
-	const error = fieldError('name', name);
-	if (error) throw new ValidationError(error, 'The name is not valid.', {}, 'name');
-	return db.transaction('rw', [db.customers, db.numberSeries], async () => {
-		const no = await nextNo(
-			'CUST',
-			async (candidate) => (await db.customers.get(candidate)) !== undefined
-		);
-		await db.customers.add({ ...emptyCustomer(no), name, searchTerms: searchTermsOf(no, name) });
-		return no;
-	});
-}
-
-async function getCustomer(no: string): Promise<Customer> {
-	const customer = await db.customers.get(no);
-	if (!customer) throw new NotFoundError('Customer', no);
-	return customer;
-}
+import { assertBlockReason } from './block-reasons';
+import { ValidationError } from './errors';
+import { getCustomer } from './sales-document-access';
+import { readUserName, readWorkDate } from './settings';
 
 /**
- * Saves one field of the card. An invalid value throws a ValidationError naming the field
- * and leaves the customer as it was.
+ * Blocking commands: set Blocked (with reason, note and Blocked Until) or Privacy Blocked on one
+ * customer, bulk block and Undo batch, and the release of blocks whose end date has come. Each
+ * writes the customer together with its block history, in one transaction.
  */
-export async function updateCustomerField(input: {
-	no: string;
-	field: EditableCustomerField;
-	value: string | number;
-}): Promise<void> {
-	const { no, field } = input;
-	const value = typeof input.value === 'string' ? input.value.trim() : input.value;
-	const error = fieldError(field, value);
-	if (error)
-		throw new ValidationError(error, `The value of ${field} is not valid.`, { max: 100 }, field);
-	const refusal = field === 'creditLimitCents' ? checkBound('amount', Number(value)) : null;
-	if (refusal) throw new ValidationError(refusal.key, refusal.message, refusal.values, field);
-	await db.transaction(
-		'rw',
-		[
-			db.customers,
-			db.paymentTerms,
-			db.reminderTerms,
-			db.financeChargeTerms,
-			db.changeLog,
-			db.settings,
-			db.blockReasons
-		],
-		async () => {
-			const customer = await getCustomer(no);
-			if (field === 'blockReason') {
-				await assertBlockReason(String(value));
-				if (!customer.privacyBlocked) assertReasonGiven(customer.blocked, String(value));
-			}
-			assertAllowed(customer, 'customer.edit');
-			if (field === 'billToCustomerNo' && value !== '') {
-				if (value === no) {
-					throw new ValidationError(
-						'error.billToSelf',
-						'A customer cannot be its own bill-to customer.',
-						{},
-						field
-					);
-				}
-				if (!(await db.customers.get(String(value)))) {
-					throw new ValidationError(
-						'error.billToMissing',
-						`Customer ${value} does not exist.`,
-						{ no: value },
-						field
-					);
-				}
-			}
-			if (
-				field === 'paymentTermsCode' &&
-				value !== '' &&
-				!(await db.paymentTerms.get(String(value)))
-			) {
-				throw new ValidationError(
-					'error.paymentTermsMissing',
-					`Payment terms ${value} do not exist.`,
-					{ code: value },
-					field
-				);
-			}
-			const changes: Partial<Customer> = { [field]: value };
-			if (field === 'name') changes.searchTerms = searchTermsOf(no, String(value));
-			await db.customers.update(no, changes);
-			// The block's reason and end date belong to its history too.
-			if ((field === 'blockReason' || field === 'blockedUntil') && customer[field] !== value) {
-				await db.changeLog.add({
-					id: crypto.randomUUID(),
-					at: new Date().toISOString(),
-					tableName: 'customers',
-					key: no,
-					field,
-					oldValue: String(customer[field]),
-					newValue: String(value),
-					user: await currentUser()
-				});
-			}
-		}
-	);
-	// An end date already reached lifts the block at once, as at start.
-	if (field === 'blockedUntil') await releaseExpiredBlocks({ causedByUser: true });
-}
 
-interface BlockContext {
-	reason?: string;
-	user?: string;
-	automatic?: boolean;
-	batchId?: string;
-}
+const now = () => new Date().toISOString();
 
-function logEntries(
-	no: string,
-	before: BlockState,
-	after: BlockState,
-	context: BlockContext
-): ChangeLogEntry[] {
-	const at = new Date().toISOString();
-	const fields = ['blocked', 'privacyBlocked'] as const;
-	return fields
-		.filter((field) => before[field] !== after[field])
-		.map((field) => ({
-			id: crypto.randomUUID(),
-			at,
-			tableName: 'customers',
-			key: no,
-			field,
-			oldValue: String(before[field]),
-			newValue: String(after[field]),
-			...context
-		}));
-}
-
-/** Who is working: the user name set in Settings. */
-async function currentUser(): Promise<string> {
-	return (await db.settings.get(SETTING.userName))?.value || 'clerk';
-}
+/** The history entries of a change of Blocked and Privacy Blocked, stamped now. */
+const logEntries = (no: string, before: BlockState, after: BlockState, context: ChangeContext) =>
+	blockChangeEntries(no, before, after, context, { at: now(), newId: () => crypto.randomUUID() });
 
 /**
  * A block needs a reason, whoever asks for it (the dialog, a bulk run, an import, a script);
  * lifting one needs none. Privacy Blocked is Business Central's own block, set by its own
  * checkbox, and is not a level chosen here: it asks no reason.
  */
-function assertReasonGiven(blocked: Blocked, reason: string | undefined): void {
+export function assertReasonGiven(blocked: Blocked, reason: string | undefined): void {
 	if (blocked !== '' && (reason ?? '').trim() === '') {
 		throw new ValidationError(
 			'error.reasonRequired',
@@ -201,34 +44,10 @@ function assertReasonGiven(blocked: Blocked, reason: string | undefined): void {
 	}
 }
 
-/**
- * The block fields that go with a change: a new block records who set it and since when;
- * lifting it clears reason, note, owner and end date.
- */
-function blockDetails(
-	customer: Customer,
-	after: BlockState,
-	user: string,
-	extra: { reason?: string; note?: string; until?: string }
-): Partial<Customer> {
-	if (after.blocked === '') {
-		return { blockReason: '', blockNote: '', blockedBy: '', blockedSince: '', blockedUntil: '' };
-	}
-	const changed = customer.blocked !== after.blocked;
-	return {
-		blockedBy: changed || !customer.blockedBy ? user : customer.blockedBy,
-		blockedSince:
-			changed || !customer.blockedSince ? new Date().toISOString() : customer.blockedSince,
-		...(extra.reason !== undefined ? { blockReason: extra.reason } : {}),
-		...(extra.note !== undefined ? { blockNote: extra.note } : {}),
-		...(extra.until !== undefined ? { blockedUntil: extra.until } : {})
-	};
-}
-
 async function changeBlockState(
 	no: string,
 	next: (current: Customer) => BlockState,
-	extra: { reason?: string; note?: string; until?: string } = {}
+	extra: BlockExtra = {}
 ): Promise<void> {
 	for (const [field, value] of [
 		['blockReason', extra.reason],
@@ -247,7 +66,7 @@ async function changeBlockState(
 			const customer = await getCustomer(no);
 			const before = { blocked: customer.blocked, privacyBlocked: customer.privacyBlocked };
 			const after = next(customer);
-			const user = await currentUser();
+			const user = await readUserName();
 			const reason = extra.reason ?? customer.blockReason;
 			const entries = logEntries(no, before, after, { reason: after.blocked ? reason : '', user });
 			// A new reason for the same level is a change of the block too (Undo batch looks for it).
@@ -257,34 +76,40 @@ async function changeBlockState(
 				extra.reason !== undefined &&
 				extra.reason !== customer.blockReason
 			) {
-				entries.push({
-					id: crypto.randomUUID(),
-					at: new Date().toISOString(),
-					tableName: 'customers',
-					key: no,
-					field: 'blockReason',
-					oldValue: customer.blockReason,
-					newValue: extra.reason,
-					user
-				});
+				entries.push(
+					customerChange(
+						{
+							id: crypto.randomUUID(),
+							at: now(),
+							key: no,
+							field: 'blockReason',
+							oldValue: customer.blockReason,
+							newValue: extra.reason
+						},
+						{ user }
+					)
+				);
 			}
 			if (
 				after.blocked !== '' &&
 				extra.until !== undefined &&
 				extra.until !== customer.blockedUntil
 			) {
-				entries.push({
-					id: crypto.randomUUID(),
-					at: new Date().toISOString(),
-					tableName: 'customers',
-					key: no,
-					field: 'blockedUntil',
-					oldValue: customer.blockedUntil,
-					newValue: extra.until,
-					user
-				});
+				entries.push(
+					customerChange(
+						{
+							id: crypto.randomUUID(),
+							at: now(),
+							key: no,
+							field: 'blockedUntil',
+							oldValue: customer.blockedUntil,
+							newValue: extra.until
+						},
+						{ user }
+					)
+				);
 			}
-			const details = blockDetails(customer, after, user, extra);
+			const details = blockDetails(customer, after, user, extra, now());
 			const given = Object.values(extra).some((value) => value !== undefined);
 			if (entries.length === 0 && !given) return;
 			await db.customers.update(no, { ...after, ...details });
@@ -350,13 +175,13 @@ export async function releaseExpiredBlocks(
 ): Promise<string[]> {
 	return db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
 		const workDate = await readWorkDate();
-		const user = input.causedByUser ? await currentUser() : 'Holdfast';
+		const user = input.causedByUser ? await readUserName() : 'Holdfast';
 		const expired = await findExpiredBlocks(workDate);
 		for (const customer of expired) {
 			const after = { blocked: '' as const, privacyBlocked: false };
 			await db.customers.update(customer.no, {
 				...after,
-				...blockDetails(customer, after, '', {})
+				...blockDetails(customer, after, '', {}, now())
 			});
 			await db.changeLog.bulkAdd(
 				logEntries(customer.no, customer, after, {
@@ -408,15 +233,12 @@ export async function bulkSetBlocked(
 	for (let from = 0; from < input.nos.length; from += BULK_CHUNK) {
 		const nos = input.nos.slice(from, from + BULK_CHUNK);
 		await db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
-			const user = await currentUser();
+			const user = await readUserName();
 			for (const customer of await db.customers.bulkGet(nos)) {
 				if (!customer || customer.privacyBlocked || customer.blocked === input.blocked) continue;
 				const after = { blocked: input.blocked, privacyBlocked: false };
-				const details = blockDetails(customer, after, user, {
-					reason: input.reason,
-					note: input.note,
-					until: input.until
-				});
+				const { reason, note, until } = input;
+				const details = blockDetails(customer, after, user, { reason, note, until }, now());
 				await db.customers.update(customer.no, { ...after, ...details });
 				// Lifting a block logs the reason of the block lifted (as the automatic release does),
 				// so Undo batch can give the block back with it.
@@ -431,17 +253,19 @@ export async function bulkSetBlocked(
 					details.blockedUntil !== undefined &&
 					details.blockedUntil !== customer.blockedUntil
 				) {
-					entries.push({
-						id: crypto.randomUUID(),
-						at: entries[0]?.at ?? new Date().toISOString(),
-						tableName: 'customers',
-						key: customer.no,
-						field: 'blockedUntil',
-						oldValue: customer.blockedUntil,
-						newValue: details.blockedUntil,
-						user,
-						batchId
-					});
+					entries.push(
+						customerChange(
+							{
+								id: crypto.randomUUID(),
+								at: entries[0]?.at ?? now(),
+								key: customer.no,
+								field: 'blockedUntil',
+								oldValue: customer.blockedUntil,
+								newValue: details.blockedUntil
+							},
+							{ user, batchId }
+						)
+					);
 				}
 				await db.changeLog.bulkAdd(entries);
 				changed.push(customer.no);
@@ -495,7 +319,7 @@ export async function undoBatch(input: {
 }): Promise<{ restored: string[]; leftAlone: string[] }> {
 	return db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
 		const entries = await db.changeLog.where('batchId').equals(input.batchId).toArray();
-		const user = await currentUser();
+		const user = await readUserName();
 		const restored: string[] = [];
 		const leftAlone: string[] = [];
 		const undoId = crypto.randomUUID();
@@ -534,7 +358,7 @@ export async function undoBatch(input: {
 				after.blocked === '' ? {} : await earlierBlock(entry, untilSet);
 			await db.customers.update(customer.no, {
 				...after,
-				...blockDetails(customer, after, user, earlier)
+				...blockDetails(customer, after, user, earlier, now())
 			});
 			await db.changeLog.bulkAdd(
 				logEntries(customer.no, customer, after, {

@@ -1,0 +1,231 @@
+import { db } from '$lib/db/db';
+import { checkBound } from '$lib/domain/bounds';
+import { isIsoDate } from '$lib/domain/dates';
+import {
+	JOURNAL_LINE_STEP,
+	journalAction,
+	journalLineNumber,
+	journalLineRefusal,
+	planJournalPosting
+} from '$lib/domain/journal-posting-plan';
+import { ledgerAmountOf, type JournalLine } from '$lib/domain/receivables';
+import { readTransactionCounter, recordsOf, transactionCounter } from './applications';
+import { NotFoundError, refusalError, ValidationError } from './errors';
+import { writePlannedEntries } from './ledger';
+import { nextNo, readNextEntryNo } from './numbering';
+import { assertAllowed } from './refusals';
+import { readWorkDate } from './settings';
+
+/**
+ * The cash receipt journal: lines (add, edit, delete), Apply Entries on a line, and Post, which
+ * reads the journal, asks planJournalPosting (domain/journal-posting-plan.ts) and writes the
+ * plan, in one transaction.
+ */
+
+/** Adds a journal line (Payment, work date, next document No.) and returns its id. */
+export async function addJournalLine(input: { customerNo?: string } = {}): Promise<string> {
+	return db.transaction('rw', [db.journalLines, db.numberSeries, db.settings], async () => {
+		const last = await db.journalLines.orderBy('lineNo').last();
+		const line: JournalLine = {
+			id: crypto.randomUUID(),
+			lineNo: (last?.lineNo ?? 0) + JOURNAL_LINE_STEP,
+			postingDate: await readWorkDate(),
+			documentType: 'Payment',
+			documentNo: await nextNo('CASHRCPT', async () => false),
+			customerNo: input.customerNo ?? '',
+			description: '',
+			amountCents: 0,
+			appliesToDocNo: '',
+			appliesToEntries: []
+		};
+		await db.journalLines.add(line);
+		return line.id;
+	});
+}
+
+export type EditableJournalField =
+	| 'postingDate'
+	| 'documentType'
+	| 'documentNo'
+	| 'customerNo'
+	| 'description'
+	| 'amountCents'
+	| 'appliesToDocNo';
+
+/** Saves one field of a journal line; a changed customer or document type clears its applications. */
+export async function updateJournalLine(input: {
+	id: string;
+	field: EditableJournalField;
+	value: string | number;
+}): Promise<void> {
+	const { field } = input;
+	const value = typeof input.value === 'string' ? input.value.trim() : input.value;
+	if (field === 'postingDate' && !isIsoDate(String(value))) {
+		throw new ValidationError('error.dateInvalid', 'Enter a valid date.', {}, field);
+	}
+	if (field === 'documentType' && value !== 'Payment' && value !== 'Refund') {
+		throw new ValidationError('error.documentTypeInvalid', 'Choose Payment or Refund.', {}, field);
+	}
+	const refusal = field === 'amountCents' ? checkBound('payment', value as number) : null;
+	if (refusal) throw new ValidationError(refusal.key, refusal.message, refusal.values, field);
+	if (typeof value === 'string' && value.length > 100) {
+		throw new ValidationError('error.tooLong', 'The text is too long.', { max: 100 }, field);
+	}
+	await db.transaction('rw', [db.journalLines, db.customers], async () => {
+		const line = await db.journalLines.get(input.id);
+		if (!line) throw new NotFoundError('Journal line', input.id);
+		const changes: Partial<JournalLine> = { [field]: value };
+		if (field === 'customerNo') {
+			const no = String(value).toUpperCase();
+			if (no !== '' && !(await db.customers.get(no))) {
+				throw new ValidationError(
+					'error.billToMissing',
+					`Customer ${no} does not exist.`,
+					{ no },
+					field
+				);
+			}
+			changes.customerNo = no;
+		}
+		// The entries applied belong to the customer and face the document type; the amount
+		// may be typed after applying (posting applies up to it), as in Business Central.
+		if (field === 'customerNo' || field === 'documentType') {
+			changes.appliesToEntries = [];
+		}
+		await db.journalLines.update(line.id, changes);
+	});
+}
+
+export async function deleteJournalLine(input: { id: string }): Promise<void> {
+	await db.transaction('rw', db.journalLines, () => db.journalLines.delete(input.id));
+}
+
+/**
+ * Apply Entries: the open entries (and amounts) this line's payment should close. A line
+ * with Amount 0 gets the total to apply as its Amount (Business Central fills it the same
+ * way). Refused, and logged, when the policy refuses the line's payment or refund.
+ */
+export async function applyEntries(input: {
+	id: string;
+	entries: Array<{ entryNo: number; amountToApplyCents: number }>;
+}): Promise<void> {
+	await db.transaction(
+		'rw',
+		[db.journalLines, db.customers, db.custLedgerEntries, db.customerTotals],
+		async () => {
+			const line = await db.journalLines.get(input.id);
+			if (!line) throw new NotFoundError('Journal line', input.id);
+			const customer = await db.customers.get(line.customerNo);
+			if (!customer) throw new NotFoundError('Customer', line.customerNo);
+			assertAllowed(customer, journalAction(line), line.documentNo);
+			const sign = Math.sign(ledgerAmountOf({ documentType: line.documentType, amountCents: 1 }));
+			for (const chosen of input.entries) {
+				const entry = await db.custLedgerEntries.get(chosen.entryNo);
+				if (
+					!entry ||
+					entry.customerNo !== line.customerNo ||
+					entry.open !== 1 ||
+					Math.sign(entry.remainingAmountCents) !== -sign
+				) {
+					throw new ValidationError(
+						'error.entryNotApplicable',
+						`Entry ${chosen.entryNo} cannot be applied.`,
+						{
+							entryNo: chosen.entryNo
+						}
+					);
+				}
+				if (
+					!Number.isSafeInteger(chosen.amountToApplyCents) ||
+					chosen.amountToApplyCents < 0 ||
+					chosen.amountToApplyCents > Math.abs(entry.remainingAmountCents)
+				) {
+					throw new ValidationError('error.applyTooMuch', 'You cannot apply more than is open.', {
+						entryNo: chosen.entryNo
+					});
+				}
+			}
+			const appliesToEntries = input.entries.filter((entry) => entry.amountToApplyCents > 0);
+			const changes: Partial<JournalLine> = { appliesToEntries, appliesToDocNo: '' };
+			if (line.amountCents === 0) {
+				const total = appliesToEntries.reduce((sum, entry) => sum + entry.amountToApplyCents, 0);
+				const refusal = checkBound('payment', total);
+				if (refusal) throw new ValidationError(refusal.key, refusal.message, refusal.values);
+				changes.amountCents = total;
+			}
+			await db.journalLines.update(line.id, changes);
+		}
+	);
+}
+
+/**
+ * Posts every line of the cash receipt journal, or none: a line whose customer the policy
+ * refuses (All, Privacy Blocked) stops the whole posting with a message naming the line.
+ * Returns how many lines were posted.
+ */
+export async function postJournal(): Promise<number> {
+	return db.transaction(
+		'rw',
+		[
+			db.journalLines,
+			db.customers,
+			db.custLedgerEntries,
+			db.customerTotals,
+			db.applications,
+			db.numberSeries
+		],
+		async () => {
+			const lines = await db.journalLines.orderBy('lineNo').toArray();
+			const customerNos = [...new Set(lines.map((line) => line.customerNo))];
+			const found = await db.customers.bulkGet(customerNos);
+			const customers = new Map(
+				found.filter((customer) => customer !== undefined).map((c) => [c.no, c])
+			);
+			// Line by line, as the clerk reads them: what is missing, then the policy.
+			for (const line of lines) {
+				const customer = customers.get(line.customerNo);
+				const refusal = journalLineRefusal(line, customer);
+				if (refusal) throw refusalError(refusal);
+				assertAllowed(customer!, journalAction(line), line.documentNo, journalLineNumber(line));
+			}
+			const chosen = lines.flatMap((line) => line.appliesToEntries.map(({ entryNo }) => entryNo));
+			const docNos = [...new Set(lines.map((line) => line.appliesToDocNo).filter(Boolean))];
+			const [byEntry, byDocNo, totals, entry, counter] = await Promise.all([
+				db.custLedgerEntries.bulkGet(chosen),
+				db.custLedgerEntries.where('documentNo').anyOf(docNos).toArray(),
+				db.customerTotals.bulkGet(customerNos),
+				readNextEntryNo('CLE'),
+				readTransactionCounter()
+			]);
+			const entries = new Map(
+				[...byEntry, ...byDocNo]
+					.filter((candidate) => candidate !== undefined)
+					.map((candidate) => [candidate.entryNo, candidate])
+			);
+			const planned = planJournalPosting({
+				lines,
+				customers,
+				entries: [...entries.values()],
+				records: await recordsOf([...entries.keys()]),
+				totals: new Map(
+					totals.filter((row) => row !== undefined).map((row) => [row.customerNo, row])
+				),
+				nextEntryNo: entry.entryNo,
+				lastTransactionNo: counter,
+				newId: () => crypto.randomUUID()
+			});
+			if (!planned.ok) throw refusalError(planned.refusal);
+			const { plan } = planned;
+			await Promise.all([
+				writePlannedEntries(plan.ledger),
+				db.applications.bulkAdd(plan.applications),
+				db.numberSeries.put({ ...entry.series, lastNo: plan.lastEntryNo }),
+				plan.lastTransactionNo === null
+					? null
+					: db.numberSeries.put(transactionCounter(plan.lastTransactionNo)),
+				db.journalLines.clear()
+			]);
+			return plan.posted;
+		}
+	);
+}

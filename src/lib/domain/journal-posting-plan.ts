@@ -1,0 +1,224 @@
+import { nextTransactionNo, planApplication } from './applications';
+import { refused, type PlanRefusal, type PlanResult } from './plan';
+import type { Action, PolicyCustomer } from './policy';
+import {
+	newLedgerEntry,
+	totalsAfter,
+	type Application,
+	type CustLedgerEntry,
+	type CustomerTotals,
+	type LedgerEntryChange
+} from './posted';
+import { ledgerAmountOf, type JournalLine } from './receivables';
+
+/**
+ * Posting the cash receipt journal as a pure plan: given the lines and the records the command
+ * read, the payment and refund entries to write, the entries they close and the application
+ * records — or the refusal. The command is postJournal in app/cash-receipt-journal.ts.
+ */
+
+/** Journal lines are numbered 10000, 20000, …; a clerk reads them as lines 1, 2, … */
+export const JOURNAL_LINE_STEP = 10_000;
+
+/** The line number a clerk reads in a message ("Line 2: …"). */
+export function journalLineNumber(line: Pick<JournalLine, 'lineNo'>): number {
+	return line.lineNo / JOURNAL_LINE_STEP;
+}
+
+/** The policy action a journal line posts. */
+export function journalAction(line: Pick<JournalLine, 'documentType'>): Action {
+	return line.documentType === 'Payment' ? 'payment.post' : 'refund.post';
+}
+
+/** Why a line cannot be posted as it is (no customer, no amount); null when it can. */
+export function journalLineRefusal(
+	line: JournalLine,
+	customer: PolicyCustomer | undefined
+): PlanRefusal | null {
+	const number = journalLineNumber(line);
+	if (!customer) {
+		return {
+			key: 'error.journalCustomer',
+			message: `Line ${number}: choose a customer.`,
+			values: { line: number }
+		};
+	}
+	if (line.amountCents <= 0) {
+		return {
+			key: 'error.journalAmount',
+			message: `Line ${number}: enter an amount.`,
+			values: { line: number }
+		};
+	}
+	return null;
+}
+
+export interface JournalPostingInput {
+	/** Every line of the journal, by line No. */
+	lines: readonly JournalLine[];
+	/** The customers of the lines that exist. */
+	customers: ReadonlyMap<string, PolicyCustomer>;
+	/** Every stored entry a line may apply to: chosen with Apply Entries or by Applies-to Doc. No. */
+	entries: readonly CustLedgerEntry[];
+	/** The application records that touch those entries. */
+	records: readonly Application[];
+	/** The stored totals of the lines' customers. */
+	totals: ReadonlyMap<string, CustomerTotals>;
+	nextEntryNo: number;
+	/** The application transaction counter as stored (0: never drawn). */
+	lastTransactionNo: number;
+	/** The id of a new record (crypto.randomUUID in the app, a counter in tests). */
+	newId: () => string;
+}
+
+export interface JournalPostingPlan {
+	ledger: {
+		/** One entry per line, as it stands after its own application. */
+		added: CustLedgerEntry[];
+		/** Stored entries the lines closed in whole or in part, each as read with what it becomes. */
+		changed: Array<{ entry: CustLedgerEntry; change: LedgerEntryChange }>;
+		totals: CustomerTotals[];
+	};
+	applications: Application[];
+	/** The last entry No. taken; the last application transaction No. taken (null: none). */
+	lastEntryNo: number;
+	lastTransactionNo: number | null;
+	posted: number;
+}
+
+/** The entries a line applies to, as they stand after the lines before it. */
+function targetsOf(
+	line: JournalLine,
+	state: ReadonlyMap<number, CustLedgerEntry>
+): Array<{ entry: CustLedgerEntry; amountToApplyCents?: number }> | PlanRefusal {
+	if (line.appliesToEntries.length > 0) {
+		// An entry closed meanwhile (by an earlier line) is passed over.
+		return line.appliesToEntries.flatMap(({ entryNo, amountToApplyCents }) => {
+			const entry = state.get(entryNo);
+			return entry && entry.open === 1 && amountToApplyCents > 0
+				? [{ entry, amountToApplyCents }]
+				: [];
+		});
+	}
+	if (!line.appliesToDocNo) return [];
+	// The open entry of that No. with the lowest entry No., as an index lookup finds it.
+	const entry = [...state.values()]
+		.filter(
+			(candidate) =>
+				candidate.documentNo === line.appliesToDocNo &&
+				candidate.customerNo === line.customerNo &&
+				candidate.open === 1
+		)
+		.sort((a, b) => a.entryNo - b.entryNo)[0];
+	if (entry) return [{ entry }];
+	return {
+		key: 'error.appliesToMissing',
+		message: `There is no open entry ${line.appliesToDocNo}.`,
+		values: { no: line.appliesToDocNo, line: journalLineNumber(line) }
+	};
+}
+
+function touches(record: Application, entryNos: ReadonlySet<number>): boolean {
+	return entryNos.has(record.entryNo) || entryNos.has(record.appliedByEntryNo);
+}
+
+/**
+ * Posts every line or none: each line becomes a payment (−) or refund (+) entry at its posting
+ * date, applied (one application transaction per line) to the entries it chose with Apply
+ * Entries, each up to its Amount to Apply, or to the open entry of its Applies-to Doc. No.; the
+ * lines are posted in order, so a later line sees what the earlier ones closed. What is not
+ * applied stays open on the payment. The policy is the command's to ask, line by line, first.
+ */
+export function planJournalPosting(input: JournalPostingInput): PlanResult<JournalPostingPlan> {
+	const { lines } = input;
+	if (lines.length === 0) return refused('error.nothingToPost', 'There is nothing to post.');
+	for (const line of lines) {
+		const refusal = journalLineRefusal(line, input.customers.get(line.customerNo));
+		if (refusal) return { ok: false, refusal };
+	}
+	const stored = new Map(input.entries.map((entry) => [entry.entryNo, entry]));
+	const state = new Map(stored);
+	const added: number[] = [];
+	const applications: Application[] = [];
+	let entryNo = input.nextEntryNo - 1;
+	let transactionNo = input.lastTransactionNo;
+	let drewTransaction = false;
+	for (const line of lines) {
+		const amount = ledgerAmountOf(line);
+		const found = targetsOf(line, state);
+		if (!Array.isArray(found)) return { ok: false, refusal: found };
+		const targets = found.filter(
+			({ entry }) =>
+				entry.customerNo === line.customerNo &&
+				Math.sign(entry.remainingAmountCents) === -Math.sign(amount)
+		);
+		entryNo += 1;
+		const payment = newLedgerEntry({
+			entryNo,
+			customerNo: line.customerNo,
+			postingDate: line.postingDate,
+			documentType: line.documentType,
+			documentNo: line.documentNo,
+			description: line.description || `${line.documentType} ${line.documentNo}`,
+			amountCents: amount,
+			dueDate: line.postingDate
+		});
+		state.set(entryNo, payment);
+		added.push(entryNo);
+		if (targets.length === 0) continue;
+		const targetNos = new Set(targets.map(({ entry }) => entry.entryNo));
+		transactionNo = nextTransactionNo(
+			transactionNo,
+			[...input.records, ...applications].filter((record) => touches(record, targetNos))
+		);
+		drewTransaction = true;
+		const planned = planApplication({
+			applying: payment,
+			targets,
+			postingDate: line.postingDate,
+			transactionNo
+		});
+		if (!planned.ok) return planned;
+		for (const change of planned.plan.changes) {
+			state.set(change.entryNo, { ...state.get(change.entryNo)!, ...change });
+		}
+		for (const record of planned.plan.applications) {
+			applications.push({ id: input.newId(), ...record });
+		}
+	}
+	const addedEntries = added.map((no) => state.get(no)!);
+	const changed = [...stored.values()].flatMap((entry) => {
+		const now = state.get(entry.entryNo)!;
+		if (now === entry) return [];
+		const { remainingAmountCents, open, closedByEntryNo, closedAtDate } = now;
+		return [
+			{
+				entry,
+				change: {
+					entryNo: entry.entryNo,
+					remainingAmountCents,
+					open,
+					closedByEntryNo,
+					closedAtDate
+				}
+			}
+		];
+	});
+	const customers = new Set([
+		...addedEntries.map((entry) => entry.customerNo),
+		...changed.map(({ entry }) => entry.customerNo)
+	]);
+	const totals = [...customers].map((customerNo) =>
+		totalsAfter(customerNo, input.totals.get(customerNo), addedEntries, changed)
+	);
+	return {
+		ok: true,
+		plan: {
+			ledger: { added: addedEntries, changed, totals },
+			applications,
+			lastEntryNo: entryNo,
+			lastTransactionNo: drewTransaction ? transactionNo : null,
+			posted: lines.length
+		}
+	};
+}
