@@ -28,7 +28,23 @@ export default ts.config(
 		}
 	},
 	{
+		// Type-aware rules for promises: an un-awaited command is a lost write, so a promise is
+		// awaited, handled, or marked `void` with a comment that says why nothing waits for it.
+		// no-misused-promises keeps its defaults: `checksVoidReturn.attributes` only looks at JSX
+		// attributes, and Svelte types its event attributes as returning `any`, so a handler that
+		// returns a promise (onclick={() => runner.run(...)}) passes either way. Such a handler
+		// settles its own errors (CommandRunner.run/queue, DestructiveAction.ask or a try/catch).
+		files: ['src/**/*.ts', 'src/**/*.svelte', 'tests/**/*.ts', 'tests/**/*.svelte'],
+		languageOptions: { parserOptions: { projectService: true } },
 		rules: {
+			'@typescript-eslint/no-floating-promises': 'error',
+			'@typescript-eslint/no-misused-promises': 'error'
+		}
+	},
+	{
+		rules: {
+			// A <button> without a type submits its form: each one says what it is.
+			'svelte/button-has-type': 'error',
 			'@typescript-eslint/no-unused-vars': [
 				'error',
 				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }

@@ -74,6 +74,19 @@ export default defineConfig({
 					hookTimeout: 60_000,
 					fileParallelism: false
 				}
+			},
+			{
+				extends: true,
+				test: {
+					// The same build's journeys in Firefox ESR and WebKit (tests/e2e-engines/).
+					name: 'engines',
+					include: ['tests/e2e-engines/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/e2e/serve.ts'],
+					testTimeout: 90_000,
+					hookTimeout: 60_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

@@ -1,7 +1,7 @@
 // npm run bench [-- --out FILE --customers N --documents N --entries N --settle S --no-build]
 // Builds and serves the app, creates a large synthetic company in Chromium through the app's
 // own Settings page, and measures the list, search, card, posting and reset. Prints a table.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { BENCH_OUT, buildFolder } from './build-folder.mjs';
 
 const { values: options } = parseArgs({
 	options: {
@@ -41,12 +42,15 @@ function freePort() {
 	});
 }
 
-if (!options['no-build'])
-	execFileSync('node', ['node_modules/vite/bin/vite.js', 'build'], { stdio: 'ignore' });
+// Its own folder: rebuilding build/ would break a running `npm start`.
+const out = process.env.HOLDFAST_OUT || BENCH_OUT;
+if (!options['no-build']) await buildFolder(out);
 const port = await freePort();
-const server = spawn('node', ['scripts/serve.mjs', '--port', String(port), '--host', '127.0.0.1'], {
-	stdio: 'ignore'
-});
+const server = spawn(
+	'node',
+	['scripts/serve.mjs', '--port', String(port), '--host', '127.0.0.1', '--dir', out],
+	{ stdio: 'ignore' }
+);
 const base = `http://127.0.0.1:${port}`;
 await new Promise((resolve) => setTimeout(resolve, 800));
 

@@ -3,5 +3,5 @@ import { cleanup } from '@testing-library/svelte';
 import { afterEach } from 'vitest';
 import { setupI18n } from '$lib/i18n';
 
-setupI18n('en');
+await setupI18n('en');
 afterEach(() => cleanup());

@@ -71,6 +71,7 @@ describe('CommandButton', () => {
 		const run = deferred();
 		render(CommandButton, { command: () => run.promise, label: 'Post', runner });
 		const other = deferred();
+		// Left running on purpose: the button must show the other action's busy state.
 		void runner.run(() => other.promise);
 		await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Post' })).toBeDisabled());
 		other.resolve();

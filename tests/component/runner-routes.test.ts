@@ -29,6 +29,7 @@ describe('the customer card runs one action at a time', () => {
 		render(CustomerCard);
 		const order = await screen.findByRole('button', { name: 'New Sales Order' });
 
+		// A double click: the second click comes before the first one's render.
 		void fireEvent.click(order);
 		await fireEvent.click(order);
 		await fireEvent.click(screen.getByRole('button', { name: 'New Sales Quote' }));

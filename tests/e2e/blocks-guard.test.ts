@@ -115,7 +115,7 @@ describe('the write path guards blocks', () => {
 		await expect.poll(() => page.getByLabel('Blocked', { exact: true }).inputValue()).toBe('');
 		const release = page.locator('.history li').first();
 		expect(await release.textContent()).toMatch(
-			/Blocked: All → —.*automatic release \(Blocked Until reached\).*by An Peeters/s
+			/Blocked: All → \(blank\).*automatic release \(Blocked Until reached\).*by An Peeters/s
 		);
 	});
 });

@@ -49,6 +49,7 @@ describe('installable and offline', () => {
 		let dialogs = 0;
 		page.on('dialog', (dialog) => {
 			dialogs += 1;
+			// The handler only counts; the dismissal needs no waiting for.
 			void dialog.dismiss();
 		});
 		await page.getByLabel('Name', { exact: true }).fill('<img src=x onerror=alert(1)>');

@@ -127,7 +127,7 @@ describe('backup', () => {
 
 describe('storage full', () => {
 	it('a quota error in a command writes nothing and says so clearly', async () => {
-		setupI18n('en');
+		await setupI18n('en');
 		const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 		const spy = vi.spyOn(db.customers, 'add').mockRejectedValue(full);
 		const before = await snapshotDatabase();

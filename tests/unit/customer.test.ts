@@ -6,7 +6,7 @@ import {
 	withBlocked,
 	withPrivacyBlocked
 } from '$lib/domain/customer';
-import { parseAmount, parseDecimal } from '$lib/domain/number-text';
+import { parseDecimal, parseFileAmount } from '$lib/domain/number-text';
 
 describe('privacy coupling', () => {
 	it('setting Privacy Blocked sets Blocked to All; clearing it sets blank', () => {
@@ -63,7 +63,7 @@ describe('search terms', () => {
 	});
 });
 
-describe('parseAmount', () => {
+describe('parseFileAmount (the CSV rule)', () => {
 	it.each([
 		['1234', 123400],
 		['1234.5', 123450],
@@ -73,7 +73,7 @@ describe('parseAmount', () => {
 		['', 0],
 		['-5', -500]
 	])('%s → %i cents', (text, cents) => {
-		expect(parseAmount(text)).toEqual({ ok: true, cents });
+		expect(parseFileAmount(text)).toEqual({ ok: true, cents });
 	});
 
 	it.each([
@@ -81,7 +81,7 @@ describe('parseAmount', () => {
 		['abc', 'error.amountInvalid'],
 		['1e5', 'error.amountInvalid']
 	])('%s is refused with %s', (text, error) => {
-		expect(parseAmount(text)).toEqual({ ok: false, error });
+		expect(parseFileAmount(text)).toEqual({ ok: false, error });
 	});
 });
 
@@ -92,7 +92,7 @@ describe('parseDecimal', () => {
 		['', 0],
 		['10', 10]
 	])('%s → %d', (text, value) => {
-		expect(parseDecimal(text, 5, 'error.quantityDecimals')).toEqual({ ok: true, value });
+		expect(parseDecimal(text, 5, 'error.quantityDecimals', 'en')).toEqual({ ok: true, value });
 	});
 
 	it.each([
@@ -100,6 +100,6 @@ describe('parseDecimal', () => {
 		['abc', 'error.numberInvalid'],
 		['.', 'error.numberInvalid']
 	])('%s is refused with %s', (text, error) => {
-		expect(parseDecimal(text, 5, 'error.quantityDecimals')).toEqual({ ok: false, error });
+		expect(parseDecimal(text, 5, 'error.quantityDecimals', 'en')).toEqual({ ok: false, error });
 	});
 });

@@ -37,8 +37,8 @@ describe('refusal messages', () => {
 		LEVELS.map((level) => decide({ no: 'C00040', ...blockOf(level) }, action))
 	).filter((decision) => !decision.allowed);
 
-	it('in English equal the policy message word for word', () => {
-		setupI18n('en');
+	it('in English equal the policy message word for word', async () => {
+		await setupI18n('en');
 		const t = get(_);
 		for (const decision of refusals) {
 			if (!decision.allowed) expect(refusalText(decision, t)).toBe(decision.message);

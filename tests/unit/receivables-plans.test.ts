@@ -172,19 +172,6 @@ describe('planJournalPosting', () => {
 			]
 		},
 		{
-			name: 'a later line sees what an earlier one closed and passes it over',
-			lines: [
-				line(1, { appliesToEntries: [{ entryNo: 1, amountToApplyCents: 10_000 }] }),
-				line(2, { appliesToEntries: [{ entryNo: 1, amountToApplyCents: 10_000 }] })
-			],
-			after: [
-				[1, 0, 0, 100],
-				[100, 0, 0, 1],
-				[101, -10_000, 1, 0]
-			],
-			applied: [[1, 100, 10_000, 1]]
-		},
-		{
 			name: 'a refund applies to a payment posted by an earlier line of the journal',
 			lines: [
 				line(1, { amountCents: 3_000 }),

@@ -1,8 +1,8 @@
 import type * as v from 'valibot';
 import { db, type NumberSeries } from '$lib/db/db';
-import { billToRing } from '$lib/domain/customer';
+import { billToRing, CUSTOMER_NO_MAX, searchTermsOf } from '$lib/domain/customer';
 import { POSTING_SERIES } from '$lib/domain/posting-plan';
-import type { Row, Rows, TableName } from './backup-schema';
+import { CHECK_MESSAGES, type Row, type Rows, type TableName } from './backup-schema';
 import { DEFAULT_SERIES } from './numbering';
 import { SETTING } from './settings';
 
@@ -15,9 +15,24 @@ import { SETTING } from './settings';
 /** A refusal names at most this many problems. */
 export const MAX_BACKUP_PROBLEMS = 10;
 
+/**
+ * One thing wrong in a backup: where (`path`), and what, as a catalog key with its values (the
+ * UI says it in its language) and in English (`message`).
+ */
 export interface BackupProblem {
 	path: string;
+	key: string;
+	values: Record<string, string | number>;
 	message: string;
+}
+
+export function backupProblem(
+	path: string,
+	key: string,
+	values: Record<string, string | number>,
+	message: string
+): BackupProblem {
+	return { path, key, values, message };
 }
 
 function primaryKeyOf(table: TableName): string {
@@ -101,10 +116,15 @@ export function duplicateKeys(tables: Rows): BackupProblem[] {
 		const seen = new Set<unknown>();
 		rows.forEach((row, index) => {
 			if (seen.has(row[key])) {
-				problems.push({
-					path: `tables.${name}[${index}].${key}`,
-					message: `${String(row[key])} appears more than once`
-				});
+				const value = String(row[key]);
+				problems.push(
+					backupProblem(
+						`tables.${name}[${index}].${key}`,
+						'backup.problem.duplicate',
+						{ value },
+						`${value} appears more than once`
+					)
+				);
 			}
 			seen.add(row[key]);
 		});
@@ -117,7 +137,14 @@ export function missingSettings(tables: Rows): BackupProblem[] {
 	const initialized = (tables.settings ?? []).some((row) => row.key === SETTING.initialized);
 	return initialized
 		? []
-		: [{ path: 'tables.settings', message: `the setting ${SETTING.initialized} is missing` }];
+		: [
+				backupProblem(
+					'tables.settings',
+					'backup.problem.settingMissing',
+					{ setting: SETTING.initialized },
+					`the setting ${SETTING.initialized} is missing`
+				)
+			];
 }
 
 export function brokenReferences(tables: Rows): BackupProblem[] {
@@ -129,10 +156,14 @@ export function brokenReferences(tables: Rows): BackupProblem[] {
 			for (const value of valuesOf ? valuesOf(row) : [row[field]]) {
 				if (optional && (value === '' || value === 0)) continue;
 				if (!known.has(value) && problems.length < MAX_BACKUP_PROBLEMS) {
-					problems.push({
-						path: `tables.${table}[${index}].${field}`,
-						message: `${String(value)} is not in ${target}`
-					});
+					problems.push(
+						backupProblem(
+							`tables.${table}[${index}].${field}`,
+							'backup.problem.reference',
+							{ value: String(value), table: target },
+							`${String(value)} is not in ${target}`
+						)
+					);
 				}
 			}
 		});
@@ -148,13 +179,123 @@ export function circularBillTo(tables: Rows): BackupProblem[] {
 	customers.forEach((row, index) => {
 		const ring = billToRing(row.no, row.billToCustomerNo, (no) => billTo.get(no));
 		if (ring && problems.length < MAX_BACKUP_PROBLEMS) {
-			problems.push({
-				path: `tables.customers[${index}].billToCustomerNo`,
-				message: `the bill-to customers of ${row.no} lead back to it`
-			});
+			problems.push(
+				backupProblem(
+					`tables.customers[${index}].billToCustomerNo`,
+					'backup.problem.billToRing',
+					{ no: row.no },
+					`the bill-to customers of ${row.no} lead back to it`
+				)
+			);
 		}
 	});
 	return problems;
+}
+
+/**
+ * A ledger entry's remaining amount lies between 0 and its amount, on the same side of zero:
+ * an entry is never more open than it was posted, nor open the other way.
+ */
+export function impossibleRemaining(tables: Rows): BackupProblem[] {
+	const problems: BackupProblem[] = [];
+	(tables.custLedgerEntries ?? []).forEach((row, index) => {
+		const amount = Number(row.amountCents);
+		const remaining = Number(row.remainingAmountCents);
+		const [low, high] = amount < 0 ? [amount, 0] : [0, amount];
+		if ((remaining < low || remaining > high) && problems.length < MAX_BACKUP_PROBLEMS) {
+			problems.push(
+				backupProblem(
+					`tables.custLedgerEntries[${index}].remainingAmountCents`,
+					'backup.problem.remaining',
+					{ remaining, amount },
+					`the remaining amount ${remaining} is not between 0 and the amount ${amount}`
+				)
+			);
+		}
+	});
+	return problems;
+}
+
+const POSTED_DOCUMENTS: Array<[headers: TableName, lines: TableName]> = [
+	['postedInvoices', 'postedInvoiceLines'],
+	['postedCreditMemos', 'postedCreditMemoLines']
+];
+
+/** A posted document's Amount, VAT and Amount Including VAT are the sums of its lines. */
+export function documentTotalsOff(tables: Rows): BackupProblem[] {
+	const problems: BackupProblem[] = [];
+	for (const [headers, linesTable] of POSTED_DOCUMENTS) {
+		const sums = new Map<unknown, { amountCents: number; vatCents: number }>();
+		for (const line of tables[linesTable] ?? []) {
+			const sum = sums.get(line.documentNo) ?? { amountCents: 0, vatCents: 0 };
+			sum.amountCents += Number(line.amountCents);
+			sum.vatCents += Number(line.vatCents);
+			sums.set(line.documentNo, sum);
+		}
+		(tables[headers] ?? []).forEach((header, index) => {
+			const { amountCents, vatCents } = sums.get(header.no) ?? { amountCents: 0, vatCents: 0 };
+			const expected = { amountCents, vatCents, amountInclVatCents: amountCents + vatCents };
+			for (const [field, sum] of Object.entries(expected)) {
+				if (header[field] === sum || problems.length >= MAX_BACKUP_PROBLEMS) continue;
+				const value = Number(header[field]);
+				problems.push(
+					backupProblem(
+						`tables.${headers}[${index}].${field}`,
+						'backup.problem.documentTotal',
+						{ value, sum },
+						`${value} is not the sum of the document's lines (${sum})`
+					)
+				);
+			}
+		});
+	}
+	return problems;
+}
+
+/**
+ * A customer's block state as the card and the commands allow it: Privacy Blocked only with
+ * Blocked All, and a block always with a reason (only Privacy Blocked stands without one).
+ */
+export function impossibleBlocks(tables: Rows): BackupProblem[] {
+	const problems: BackupProblem[] = [];
+	(tables.customers ?? []).forEach((row, index) => {
+		if (problems.length >= MAX_BACKUP_PROBLEMS) return;
+		const no = String(row.no);
+		if (row.privacyBlocked === true && row.blocked !== 'All') {
+			problems.push(
+				backupProblem(
+					`tables.customers[${index}].privacyBlocked`,
+					'backup.problem.privacyNotAll',
+					{ no },
+					`${no} is Privacy Blocked but not blocked with type All`
+				)
+			);
+		} else if (row.blocked !== '' && row.privacyBlocked !== true && row.blockReason === '') {
+			problems.push(
+				backupProblem(
+					`tables.customers[${index}].blockReason`,
+					'backup.problem.blockReason',
+					{ no },
+					`${no} is blocked without a reason`
+				)
+			);
+		}
+	});
+	return problems;
+}
+
+/**
+ * Derived fields are computed from the rows, never taken from the file: the search terms of
+ * customers and items (from No. and name or description), as the card writes them. Changes
+ * the rows in place.
+ */
+export function rebuildSearchTerms(tables: Rows): void {
+	for (const row of tables.customers ?? []) {
+		row.searchTerms = searchTermsOf(String(row.no), String(row.name));
+	}
+	for (const row of tables.items ?? []) {
+		row.searchTerms = searchTermsOf(String(row.no), String(row.description));
+	}
 }
 
 /** The series whose codes draw entry numbers (1, 2, 3…) rather than document numbers. */
@@ -212,6 +353,33 @@ export function repairNumberSeries(tables: Rows): string[] {
 	return [...repaired].sort();
 }
 
+/** The catalog key of a valibot issue, by the schema or check that raised it. */
+const ISSUE_KEYS: Record<string, string> = {
+	string: 'backup.problem.text',
+	number: 'backup.problem.number',
+	boolean: 'backup.problem.boolean',
+	array: 'backup.problem.list',
+	object: 'backup.problem.record',
+	record: 'backup.problem.record',
+	picklist: 'backup.problem.choice',
+	literal: 'backup.problem.choice',
+	integer: 'backup.problem.integer',
+	safe_integer: 'backup.problem.integer',
+	finite: 'backup.problem.finite',
+	max_length: 'backup.problem.maxLength',
+	min_value: 'backup.problem.minValue'
+};
+
+/** What a valibot issue says, as a key and values; a missing field is said as such. */
+function issueKey(issue: v.BaseIssue<unknown>): string {
+	if (issue.type === 'object' && issue.received === 'undefined') return 'backup.problem.missing';
+	if (issue.type === 'check') {
+		const check = Object.entries(CHECK_MESSAGES).find(([, text]) => text === issue.message);
+		return check?.[0] ?? 'backup.problem.invalid';
+	}
+	return Object.hasOwn(ISSUE_KEYS, issue.type) ? ISSUE_KEYS[issue.type]! : 'backup.problem.invalid';
+}
+
 export function issuesOf(
 	issues: ReadonlyArray<v.BaseIssue<unknown>>,
 	prefix: string
@@ -220,6 +388,19 @@ export function issuesOf(
 		const path = (issue.path ?? [])
 			.map((item) => (typeof item.key === 'number' ? `[${item.key}]` : `.${String(item.key)}`))
 			.join('');
-		return { path: `${prefix}${path}`.replace(/^\./, '') || '(file)', message: issue.message };
+		const key = issueKey(issue);
+		const requirement = (issue as { requirement?: unknown }).requirement;
+		const values: Record<string, string | number> = {
+			expected: issue.expected ?? '',
+			received: issue.received
+		};
+		if (typeof requirement === 'number') values.limit = requirement;
+		if (key === 'backup.problem.customerNo') values.max = CUSTOMER_NO_MAX;
+		return backupProblem(
+			`${prefix}${path}`.replace(/^\./, '') || '(file)',
+			key,
+			values,
+			issue.message
+		);
 	});
 }

@@ -1,8 +1,13 @@
 import * as v from 'valibot';
 import { CHANGE_LOG_FIELDS, CHANGE_LOG_TABLES } from '$lib/domain/change-log';
-import { CUSTOMER_NO_MAX, customerNoError } from '$lib/domain/customer';
+import {
+	CUSTOMER_NO_MAX,
+	customerNoError,
+	DOCUMENT_LANGUAGES,
+	TEXT_FIELD_MAX
+} from '$lib/domain/customer';
 import { isIsoDate } from '$lib/domain/dates';
-import { BLOCKED_LEVELS } from '$lib/domain/policy';
+import { BLOCKED_LEVELS, REFUSAL_CODES, VERBS } from '$lib/domain/policy';
 import { LEDGER_DOCUMENT_TYPES, ON_HOLD_MAX } from '$lib/domain/posted';
 import { JOURNAL_DOCUMENT_TYPES, MEMO_STATUSES } from '$lib/domain/receivables';
 import { DOCUMENT_STATUSES, LINE_TYPES, SALES_DOCUMENT_TYPES } from '$lib/domain/sales-document';
@@ -19,9 +24,19 @@ const text = v.string();
 const int = v.pipe(v.number(), v.integer());
 const amount = v.pipe(v.number(), v.safeInteger());
 const quantity = v.pipe(v.number(), v.finite());
+/** Posted quantities: what was shipped or invoiced is never below zero. */
+const postedQuantity = v.pipe(v.number(), v.finite(), v.minValue(0));
+/** A text field of the customer card, within the card's limit. */
+const cardText = v.pipe(v.string(), v.maxLength(TEXT_FIELD_MAX));
+/** The English texts of the schema's own checks, by the key the UI says them with. */
+export const CHECK_MESSAGES = {
+	'backup.problem.date': 'a date YYYY-MM-DD',
+	'backup.problem.customerNo': `a customer No. of at most ${CUSTOMER_NO_MAX} capital letters, digits, - _ and .`
+} as const;
+
 const date = v.pipe(
 	v.string(),
-	v.check((value) => value === '' || isIsoDate(value), 'a date YYYY-MM-DD')
+	v.check((value) => value === '' || isIsoDate(value), CHECK_MESSAGES['backup.problem.date'])
 );
 const blocked = v.picklist(BLOCKED_LEVELS);
 const lineType = v.picklist(LINE_TYPES);
@@ -30,10 +45,7 @@ const memoStatus = v.picklist(MEMO_STATUSES);
 /** The No. is the path of the customer's card, so a backup holds only Nos. the card accepts. */
 const customerNo = v.pipe(
 	text,
-	v.check(
-		(no) => customerNoError(no) === null,
-		`a customer No. of at most ${CUSTOMER_NO_MAX} capital letters, digits, - _ and .`
-	)
+	v.check((no) => customerNoError(no) === null, CHECK_MESSAGES['backup.problem.customerNo'])
 );
 
 const postedLine = v.object({
@@ -44,7 +56,7 @@ const postedLine = v.object({
 	no: text,
 	description: text,
 	unitOfMeasure: text,
-	quantity,
+	quantity: postedQuantity,
 	unitPriceCents: amount,
 	lineDiscountPct: quantity,
 	vatPct: quantity,
@@ -85,8 +97,8 @@ const shipmentLine = v.object({
 	no: text,
 	description: text,
 	unitOfMeasure: text,
-	quantity,
-	quantityInvoiced: quantity,
+	quantity: postedQuantity,
+	quantityInvoiced: postedQuantity,
 	unitPriceCents: amount,
 	lineDiscountPct: quantity,
 	vatPct: quantity
@@ -96,13 +108,13 @@ const shipmentLine = v.object({
 export const TABLES = {
 	customers: v.object({
 		no: customerNo,
-		name: text,
-		address: text,
-		postCode: text,
-		city: text,
-		countryRegion: text,
-		phoneNo: text,
-		email: text,
+		name: cardText,
+		address: cardText,
+		postCode: cardText,
+		city: cardText,
+		countryRegion: cardText,
+		phoneNo: cardText,
+		email: cardText,
 		billToCustomerNo: text,
 		paymentTermsCode: text,
 		reminderTermsCode: text,
@@ -112,14 +124,19 @@ export const TABLES = {
 		privacyBlocked: v.boolean(),
 		searchTerms: v.array(text),
 		blockReason: text,
-		blockNote: text,
+		blockNote: cardText,
 		blockedBy: text,
 		blockedSince: text,
-		blockedUntil: date
+		blockedUntil: date,
+		// Document details; absent on customers stored before them (read with documentDetailsOf).
+		vatRegistrationNo: v.optional(cardText),
+		enterpriseNo: v.optional(cardText),
+		languageCode: v.optional(v.picklist(DOCUMENT_LANGUAGES)),
+		documentEmail: v.optional(cardText)
 	}),
 	items: v.object({
 		no: text,
-		description: text,
+		description: cardText,
 		baseUnitOfMeasure: text,
 		unitPriceCents: amount,
 		vatPct: quantity,
@@ -281,6 +298,10 @@ export const TABLES = {
 		action: text,
 		customerNo: text,
 		documentNo: text,
+		// The refusal's facts; absent on attempts recorded before them (their message says it).
+		code: v.optional(v.picklist(REFUSAL_CODES)),
+		blocked: v.optional(blocked),
+		verb: v.optional(v.picklist(VERBS)),
 		message: text
 	}),
 	financeChargeMemos: v.object({

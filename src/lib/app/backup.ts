@@ -2,12 +2,17 @@ import * as v from 'valibot';
 import { db, rebuildCustomerTotals } from '$lib/db/db';
 import { migrateRows } from '$lib/db/migrations';
 import {
+	backupProblem,
 	brokenReferences,
 	circularBillTo,
+	documentTotalsOff,
 	duplicateKeys,
+	impossibleBlocks,
+	impossibleRemaining,
 	issuesOf,
 	MAX_BACKUP_PROBLEMS,
 	missingSettings,
+	rebuildSearchTerms,
 	repairNumberSeries,
 	type BackupProblem
 } from './backup-checks';
@@ -90,7 +95,9 @@ export function checkBackup(
 	// tested as own properties: a table named `toString` is unknown, not "found".
 	for (const name of Object.keys((parsed as { tables: object }).tables)) {
 		if (!Object.hasOwn(TABLES, name)) {
-			problems.push({ path: `tables.${name}`, message: 'unknown table' });
+			problems.push(
+				backupProblem(`tables.${name}`, 'backup.problem.unknownTable', {}, 'unknown table')
+			);
 		}
 	}
 	if (problems.length > 0) return refusal(problems);
@@ -104,10 +111,20 @@ export function checkBackup(
 		else problems.push(...issuesOf(result.issues, `tables.${name}`));
 		if (problems.length >= MAX_BACKUP_PROBLEMS) break;
 	}
-	for (const check of [duplicateKeys, missingSettings, brokenReferences, circularBillTo]) {
+	const checks = [
+		duplicateKeys,
+		missingSettings,
+		brokenReferences,
+		circularBillTo,
+		impossibleRemaining,
+		documentTotalsOff,
+		impossibleBlocks
+	];
+	for (const check of checks) {
 		if (problems.length === 0) problems.push(...check(checked));
 	}
 	if (problems.length > 0) return refusal(problems);
+	rebuildSearchTerms(checked);
 	const repairedSeries = repairNumberSeries(checked);
 	const counts = Object.fromEntries(
 		Object.entries(checked).map(([name, rows]) => [name, rows.length])
@@ -122,12 +139,17 @@ function refusal(problems: BackupProblem[]): CheckedBackup {
 /**
  * Replaces every table with a checked backup, in one transaction: all of it or nothing. A
  * failure IndexedDB reports late is turned into a message that says nothing was changed.
+ * `guard` runs first inside that transaction; what it throws refuses the restore as it is.
  */
-export async function restoreBackup(backup: Extract<CheckedBackup, { ok: true }>): Promise<number> {
+export async function restoreBackup(
+	backup: Extract<CheckedBackup, { ok: true }>,
+	options: { guard?: () => Promise<void> } = {}
+): Promise<number> {
 	if (!backup.ok) throw new ValidationError('backup.invalid', 'The backup was not checked.');
 	let records = 0;
 	try {
 		await db.transaction('rw', db.tables, async () => {
+			await options.guard?.();
 			for (const table of db.tables) {
 				await table.clear();
 				const rows = backup.tables[table.name] ?? [];
@@ -138,6 +160,7 @@ export async function restoreBackup(backup: Extract<CheckedBackup, { ok: true }>
 			await rebuildCustomerTotals(db);
 		});
 	} catch (caught) {
+		if (caught instanceof ValidationError) throw caught;
 		const message = caught instanceof Error ? caught.message : String(caught);
 		throw new ValidationError(
 			'backup.failed',

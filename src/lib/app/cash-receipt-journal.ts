@@ -8,6 +8,14 @@ import {
 	journalLineRefusal,
 	planJournalPosting
 } from '$lib/domain/journal-posting-plan';
+import {
+	candidateNo,
+	matchReference,
+	referenceIn,
+	type InvoiceEntry
+} from '$lib/domain/payment-reference';
+import { appliedByOtherLines, freeToApplyCents } from '$lib/domain/journal-applications';
+import { decide, type Decision } from '$lib/domain/policy';
 import { ledgerAmountOf, type JournalLine } from '$lib/domain/receivables';
 import { readTransactionCounter, recordsOf, transactionCounter } from './applications';
 import { NotFoundError, refusalError, ValidationError } from './errors';
@@ -52,12 +60,25 @@ export type EditableJournalField =
 	| 'amountCents'
 	| 'appliesToDocNo';
 
-/** Saves one field of a journal line; a changed customer or document type clears its applications. */
+/** What a payment line's structured communication did, for the line to say. */
+export type ReferenceOutcome =
+	| { kind: 'applied'; reference: string; documentNo: string }
+	| { kind: 'notFound'; reference: string }
+	| { kind: 'otherCustomer'; reference: string; documentNo: string; customerNo: string }
+	| { kind: 'refused'; reference: string; decision: Extract<Decision, { allowed: false }> };
+
+/**
+ * Saves one field of a journal line; a changed customer or document type clears its applications.
+ * A payment's Description that holds a structured communication (+++000/0001/00131+++, typed or
+ * pasted from a bank statement) applies the line to the open invoice it belongs to, as Apply
+ * Entries would: the line takes the invoice's customer and, with Amount 0, its remaining amount.
+ * Returns what the reference did, or null when the field holds none.
+ */
 export async function updateJournalLine(input: {
 	id: string;
 	field: EditableJournalField;
 	value: string | number;
-}): Promise<void> {
+}): Promise<ReferenceOutcome | null> {
 	const { field } = input;
 	const value = typeof input.value === 'string' ? input.value.trim() : input.value;
 	if (field === 'postingDate' && !isIsoDate(String(value))) {
@@ -71,10 +92,18 @@ export async function updateJournalLine(input: {
 	if (typeof value === 'string' && value.length > 100) {
 		throw new ValidationError('error.tooLong', 'The text is too long.', { max: 100 }, field);
 	}
-	await db.transaction('rw', [db.journalLines, db.customers], async () => {
+	const tables = [db.journalLines, db.customers, db.custLedgerEntries, db.numberSeries];
+	return db.transaction('rw', tables, async () => {
 		const line = await db.journalLines.get(input.id);
 		if (!line) throw new NotFoundError('Journal line', input.id);
 		const changes: Partial<JournalLine> = { [field]: value };
+		const reference =
+			field === 'description' && line.documentType === 'Payment' ? referenceIn(String(value)) : '';
+		if (reference) {
+			const outcome = await applyByReference(line, reference, changes);
+			await db.journalLines.update(line.id, changes);
+			return outcome;
+		}
 		if (field === 'customerNo') {
 			const no = String(value).toUpperCase();
 			if (no !== '' && !(await db.customers.get(no))) {
@@ -93,7 +122,44 @@ export async function updateJournalLine(input: {
 			changes.appliesToEntries = [];
 		}
 		await db.journalLines.update(line.id, changes);
+		return null;
 	});
+}
+
+/**
+ * Finds the open invoice of a structured communication and adds its application to `changes`
+ * (inside the caller's transaction). The invoice is looked up by the No. the posted invoices'
+ * series makes of the communication's number, else among the open invoices.
+ */
+async function applyByReference(
+	line: JournalLine,
+	reference: string,
+	changes: Partial<JournalLine>
+): Promise<ReferenceOutcome> {
+	const series = await db.numberSeries.get('S-PINV');
+	const likely = candidateNo(reference, series);
+	let candidates: InvoiceEntry[] = likely
+		? await db.custLedgerEntries.where('documentNo').equals(likely).toArray()
+		: [];
+	let match = matchReference(line, reference, candidates);
+	if (match.kind === 'notFound') {
+		// Every customer's: a reference of another customer's invoice is said, not ignored.
+		candidates = await db.custLedgerEntries
+			.where('open')
+			.equals(1)
+			.filter((entry) => entry.documentType === 'Invoice')
+			.toArray();
+		match = matchReference(line, reference, candidates);
+	}
+	if (match.kind === 'notFound') return match;
+	const { entry } = match;
+	if (match.kind === 'otherCustomer')
+		return { ...match, documentNo: entry.documentNo, customerNo: entry.customerNo };
+	const customer = await db.customers.get(entry.customerNo);
+	const decision = customer ? decide(customer, journalAction(line)) : { allowed: true as const };
+	if (!decision.allowed) return { kind: 'refused', reference, decision };
+	Object.assign(changes, match.changes);
+	return { kind: 'applied', reference, documentNo: entry.documentNo };
 }
 
 export async function deleteJournalLine(input: { id: string }): Promise<void> {
@@ -119,6 +185,8 @@ export async function applyEntries(input: {
 			if (!customer) throw new NotFoundError('Customer', line.customerNo);
 			assertAllowed(customer, journalAction(line), line.documentNo);
 			const sign = Math.sign(ledgerAmountOf({ documentType: line.documentType, amountCents: 1 }));
+			// What the other lines of the journal apply is not free for this one.
+			const elsewhere = appliedByOtherLines(await db.journalLines.toArray(), line.id);
 			for (const chosen of input.entries) {
 				const entry = await db.custLedgerEntries.get(chosen.entryNo);
 				if (
@@ -143,6 +211,14 @@ export async function applyEntries(input: {
 					throw new ValidationError('error.applyTooMuch', 'You cannot apply more than is open.', {
 						entryNo: chosen.entryNo
 					});
+				}
+				const free = freeToApplyCents(entry, elsewhere);
+				if (chosen.amountToApplyCents > free) {
+					throw new ValidationError(
+						'error.applyOtherLines',
+						`You cannot apply more than ${(free / 100).toFixed(2)} to ${entry.documentNo}: other lines of the journal apply the rest.`,
+						{ no: entry.documentNo, free: free / 100 }
+					);
 				}
 			}
 			const appliesToEntries = input.entries.filter((entry) => entry.amountToApplyCents > 0);

@@ -11,6 +11,7 @@ import {
 	type Customer
 } from '$lib/domain/customer';
 import { BLOCKED_LEVELS, type Blocked } from '$lib/domain/policy';
+import { USER_MARKERS } from '$lib/domain/users';
 import { assertBlockReason } from './block-reasons';
 import { ValidationError } from './errors';
 import { getCustomer } from './sales-document-access';
@@ -175,7 +176,7 @@ export async function releaseExpiredBlocks(
 ): Promise<string[]> {
 	return db.transaction('rw', [db.customers, db.changeLog, db.settings], async () => {
 		const workDate = await readWorkDate();
-		const user = input.causedByUser ? await readUserName() : 'Holdfast';
+		const user = input.causedByUser ? await readUserName() : USER_MARKERS.holdfast;
 		const expired = await findExpiredBlocks(workDate);
 		for (const customer of expired) {
 			const after = { blocked: '' as const, privacyBlocked: false };

@@ -5,13 +5,14 @@ import {
 	emptyCustomer,
 	fieldError,
 	searchTermsOf,
+	storedFieldValue,
 	type Customer,
 	type EditableCustomerField
 } from '$lib/domain/customer';
 import { checkBound } from '$lib/domain/bounds';
 import { assertBlockReason } from './block-reasons';
 import { assertReasonGiven, releaseExpiredBlocks } from './customer-blocking';
-import { ValidationError } from './errors';
+import { refusalError, ValidationError } from './errors';
 import { nextNo } from './numbering';
 import { assertAllowed } from './refusals';
 import { getCustomer } from './sales-document-access';
@@ -102,7 +103,10 @@ export async function updateCustomerField(input: {
 					field
 				);
 			}
-			const changes: Partial<Customer> = { [field]: value };
+			// VAT Registration No. and Enterprise No. are kept compact, checked with their digits.
+			const stored = storedFieldValue(field, value, customer.countryRegion);
+			if (!stored.ok) throw refusalError({ ...stored.refusal, field });
+			const changes: Partial<Customer> = { [field]: stored.value };
 			if (field === 'name') changes.searchTerms = searchTermsOf(no, String(value));
 			await db.customers.update(no, changes);
 			// The block's reason and end date belong to its history too.

@@ -9,7 +9,7 @@ import {
 	TEXT_FIELD_MAX,
 	type Customer
 } from '$lib/domain/customer';
-import { parseAmount } from '$lib/domain/number-text';
+import { parseFileAmount } from '$lib/domain/number-text';
 import { BLOCKED_LEVELS, type Blocked } from '$lib/domain/policy';
 import { assertBlockReason } from './block-reasons';
 import { bulkSetBlocked } from './customer-blocking';
@@ -257,7 +257,7 @@ export async function checkCustomerRows(
 			problem({ key: 'csv.unreadable', values: {}, field: unreadable });
 			continue;
 		}
-		const limit = parseAmount(cell('creditLimit'));
+		const limit = parseFileAmount(cell('creditLimit'));
 		if (!limit.ok) {
 			problem({ key: limit.error, values: {}, field: 'creditLimit' });
 			continue;

@@ -64,6 +64,22 @@ const DEMO_BLOCK_REASON: Record<Blocked | 'privacy', string> = {
 	privacy: 'OTHER'
 };
 
+/** The demo company's Company Information (fictitious numbers with valid check digits). */
+export const DEMO_COMPANY = {
+	name: 'Holdfast Demo BV',
+	address: 'Veldstraat 1',
+	postCode: '9000',
+	city: 'Gent',
+	countryRegion: 'BE',
+	vatRegistrationNo: 'BE0123456749',
+	enterpriseNo: '0123456749',
+	iban: 'BE71096123456769',
+	swiftCode: 'GKCCBEBB',
+	phoneNo: '+32 9 123 45 67',
+	email: 'facturen@holdfast-demo.example',
+	homePage: 'holdfast-demo.example'
+} as const;
+
 type DemoCustomer = [
 	no: string,
 	name: string,
@@ -78,8 +94,30 @@ type DemoCustomer = [
 ];
 
 const DEMO_CUSTOMERS: DemoCustomer[] = [
-	['C00010', 'Gent Trading NV', 'Korenmarkt 12', '9000', 'Gent', 'BE', '30 DAYS', 25000, ''],
-	['C00020', 'Brugse Bakkerij BV', 'Steenstraat 4', '8000', 'Brugge', 'BE', '14 DAYS', 5000, ''],
+	[
+		'C00010',
+		'Gent Trading NV',
+		'Korenmarkt 12',
+		'9000',
+		'Gent',
+		'BE',
+		'30 DAYS',
+		25000,
+		'',
+		{ vatRegistrationNo: 'BE0812345603', enterpriseNo: '0812345603' }
+	],
+	[
+		'C00020',
+		'Brugse Bakkerij BV',
+		'Steenstraat 4',
+		'8000',
+		'Brugge',
+		'BE',
+		'14 DAYS',
+		5000,
+		'',
+		{ vatRegistrationNo: 'BE0456789133', enterpriseNo: '0456789133', languageCode: 'nl' }
+	],
 	['C00030', 'Antwerp Office Supplies', 'Meir 88', '2000', 'Antwerpen', 'BE', '30 DAYS', 40000, ''],
 	[
 		'C00040',
@@ -170,7 +208,8 @@ const DEMO_CUSTOMERS: DemoCustomer[] = [
 		'BE',
 		'30 DAYS',
 		20000,
-		''
+		'',
+		{ vatRegistrationNo: 'BE0765432146', enterpriseNo: '0765432146', languageCode: 'nl' }
 	],
 	[
 		'C00130',

@@ -1,5 +1,6 @@
 import { db } from '$lib/db/db';
 import { DEFAULT_BLOCK_REASONS } from '$lib/domain/customer';
+import { COMPANY_SETTING } from './company-information';
 import { DEFAULT_SERIES } from './numbering';
 import { SETTING } from './settings';
 
@@ -8,6 +9,7 @@ async function resetCompany(withDemo: boolean, onlyIfNew = false): Promise<void>
 	// The demo company is read before the transaction (an import inside it would end it), and
 	// only when a company is made: a start with data never loads it.
 	const {
+		DEMO_COMPANY,
 		demoCustomers,
 		DEMO_FINANCE_CHARGE_TERMS,
 		DEMO_ITEMS,
@@ -32,8 +34,15 @@ async function resetCompany(withDemo: boolean, onlyIfNew = false): Promise<void>
 		await db.blockReasons.bulkPut(DEFAULT_BLOCK_REASONS);
 		await db.settings.bulkPut([
 			{ key: SETTING.initialized, value: new Date().toISOString() },
-			{ key: SETTING.companyName, value: withDemo ? 'Holdfast Demo BV' : '' },
-			{ key: SETTING.companyAddress, value: withDemo ? 'Veldstraat 1, 9000 Gent, BE' : '' }
+			...(withDemo
+				? Object.entries(DEMO_COMPANY).map(([field, value]) => ({
+						key: COMPANY_SETTING[field as keyof typeof DEMO_COMPANY],
+						value
+					}))
+				: [
+						{ key: SETTING.companyName, value: '' },
+						{ key: SETTING.companyAddress, value: '' }
+					])
 		]);
 		if (withDemo) {
 			await db.customers.bulkPut(demoCustomers());

@@ -1,7 +1,7 @@
 import { liveQuery, type Observable } from 'dexie';
 import { db } from '$lib/db/db';
 import type { PostedCreditMemo, PostedInvoice } from '$lib/domain/posted';
-import { SETTING } from './settings';
+import { readCompanyInformation } from './company-information';
 
 /** Posted documents: the lists of posted shipments, invoices and credit memos, and one of each. */
 
@@ -63,12 +63,11 @@ export function postedDocumentQuery(kind: Exclude<PostedListKind, 'shipments'>, 
 	return liveQuery(async () => {
 		const { header, lines } = postedTables(kind);
 		// Everything but the customers is read side by side with the header.
-		const [found, postedLines, entry, companyName, companyAddress] = await Promise.all([
+		const [found, postedLines, entry, company] = await Promise.all([
 			(header as typeof db.postedInvoices).get(no),
 			(lines as typeof db.postedInvoiceLines).where('documentNo').equals(no).sortBy('lineNo'),
 			db.custLedgerEntries.where('documentNo').equals(no).first(),
-			db.settings.get(SETTING.companyName),
-			db.settings.get(SETTING.companyAddress)
+			readCompanyInformation()
 		]);
 		if (!found) return null;
 		const [billTo, sellTo] = await Promise.all([
@@ -81,8 +80,7 @@ export function postedDocumentQuery(kind: Exclude<PostedListKind, 'shipments'>, 
 			entry: entry ?? null,
 			billTo: billTo ?? null,
 			sellTo: sellTo ?? null,
-			companyName: companyName?.value ?? '',
-			companyAddress: companyAddress?.value ?? ''
+			company
 		};
 	});
 }

@@ -24,7 +24,8 @@ export function writePostingPlan(
 			postingProbe.beforeWrite?.(step);
 			writes.push(request());
 		} catch (error) {
-			// The transaction aborts: the requests sent so far fail with it, and are awaited here.
+			// The transaction aborts: the requests sent so far fail with it; their failures are
+			// caught here so that none is reported as unhandled; the error that stopped us is thrown.
 			void Dexie.Promise.all(writes).catch(() => undefined);
 			throw error;
 		}

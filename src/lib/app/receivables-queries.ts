@@ -9,7 +9,8 @@ import {
 	type JournalLine,
 	type Reminder
 } from '$lib/domain/receivables';
-import { readWorkDate, SETTING } from './settings';
+import { readCompanyInformation } from './company-information';
+import { readWorkDate } from './settings';
 
 /** Receivables: the cash receipt journal, reminders, finance charge memos, aged receivables. */
 
@@ -25,11 +26,11 @@ export function reminderQuery(no: string) {
 	return liveQuery(async () => {
 		const reminder = await db.reminders.get(no);
 		if (!reminder) return null;
-		const [customer, companyName] = await Promise.all([
+		const [customer, company] = await Promise.all([
 			db.customers.get(reminder.customerNo),
-			db.settings.get(SETTING.companyName)
+			readCompanyInformation()
 		]);
-		return { reminder, customer: customer ?? null, companyName: companyName?.value ?? '' };
+		return { reminder, customer: customer ?? null, company };
 	});
 }
 
@@ -41,8 +42,11 @@ export function financeChargeMemoQuery(no: string) {
 	return liveQuery(async () => {
 		const memo = await db.financeChargeMemos.get(no);
 		if (!memo) return null;
-		const customer = await db.customers.get(memo.customerNo);
-		return { memo, customer: customer ?? null };
+		const [customer, company] = await Promise.all([
+			db.customers.get(memo.customerNo),
+			readCompanyInformation()
+		]);
+		return { memo, customer: customer ?? null, company };
 	});
 }
 

@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { db } from '$lib/db/db';
+import { db, type RefusedAttempt } from '$lib/db/db';
 import {
 	decide,
 	decideForDocument,
@@ -46,16 +46,20 @@ export function refuse(decision: Refusal, action: Action, documentNo = ''): neve
 }
 
 /**
- * Records a refused attempt. The record is written in a transaction of its own, so it stays
- * although the command's transaction is rolled back by the throw that follows.
+ * Records a refused attempt with the refusal's facts (the UI words them in its language). The
+ * record is written in a transaction of its own, so it stays although the command's
+ * transaction is rolled back by the throw that follows.
  */
 export function recordRefusal(decision: Refusal, action: Action, documentNo = ''): void {
-	const attempt = {
+	const attempt: RefusedAttempt = {
 		id: crypto.randomUUID(),
 		at: new Date().toISOString(),
 		action,
 		customerNo: decision.customerNo,
 		documentNo,
+		code: decision.code,
+		blocked: decision.blocked,
+		verb: decision.verb,
 		message: decision.message
 	};
 	const write: Promise<unknown> = Dexie.ignoreTransaction(() => db.refusedAttempts.add(attempt))

@@ -1,5 +1,6 @@
 import { db } from '$lib/db/db';
 import { isIsoDate, todayIso } from '$lib/domain/dates';
+import { USER_MARKERS } from '$lib/domain/users';
 import { ValidationError } from './errors';
 
 export const SETTING = {
@@ -7,7 +8,9 @@ export const SETTING = {
 	companyName: 'companyName',
 	initialized: 'initialized',
 	userName: 'userName',
-	companyAddress: 'companyAddress'
+	companyAddress: 'companyAddress',
+	/** Present while a scale generation runs, and after one that was interrupted. */
+	scaleGeneration: 'scaleGeneration'
 } as const;
 
 /** The work date decides posting dates and what is overdue; blank means today. */
@@ -16,9 +19,9 @@ export async function readWorkDate(): Promise<string> {
 	return setting && isIsoDate(setting.value) ? setting.value : todayIso();
 }
 
-/** Who is working: the user name set in Settings ('clerk' until one is set). */
+/** Who is working: the user name set in Settings (until one is set, the unnamed marker). */
 export async function readUserName(): Promise<string> {
-	return (await db.settings.get(SETTING.userName))?.value || 'clerk';
+	return (await db.settings.get(SETTING.userName))?.value || USER_MARKERS.unnamed;
 }
 
 /** Sets the work date (a trainer moves time with it); '' goes back to today. */
@@ -40,27 +43,5 @@ export async function setUserName(input: { userName: string }): Promise<void> {
 	}
 	await db.transaction('rw', db.settings, () =>
 		db.settings.put({ key: SETTING.userName, value: userName })
-	);
-}
-
-/** Company address printed on posted documents and reminders. */
-export async function setCompanyAddress(input: { companyAddress: string }): Promise<void> {
-	const companyAddress = input.companyAddress.trim();
-	if (companyAddress.length > 200) {
-		throw new ValidationError('error.tooLong', 'The text is too long.', { max: 200 });
-	}
-	await db.transaction('rw', db.settings, () =>
-		db.settings.put({ key: SETTING.companyAddress, value: companyAddress })
-	);
-}
-
-/** Company name shown in the header and printed on posted documents and reminders. */
-export async function setCompanyName(input: { companyName: string }): Promise<void> {
-	const companyName = input.companyName.trim();
-	if (companyName.length > 100) {
-		throw new ValidationError('error.tooLong', 'The text is too long.', { max: 100 });
-	}
-	await db.transaction('rw', db.settings, () =>
-		db.settings.put({ key: SETTING.companyName, value: companyName })
 	);
 }

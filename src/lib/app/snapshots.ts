@@ -1,7 +1,8 @@
 import { liveQuery, type Observable } from 'dexie';
 import { db } from '$lib/db/db';
 import { snapshotDb, type Snapshot, type SnapshotReason } from '$lib/db/snapshots';
-import { checkBackup, exportBackup, restoreBackup } from './backup';
+import { checkBackup, exportBackup, restoreBackup, type BackupProblem } from './backup';
+import { changedRecords, companyFingerprint, type CompanyFingerprint } from './company-changes';
 import { NotFoundError, ValidationError } from './errors';
 import { SETTING } from './settings';
 
@@ -18,7 +19,46 @@ export const MAX_SNAPSHOT_RECORDS = 50_000;
 export type SnapshotTaken =
 	| { id: number; records: number }
 	| { id: null; records: number; why: 'tooLarge' }
-	| { id: null; records: number; why: 'unrestorable'; problem: string };
+	| {
+			id: null;
+			records: number;
+			why: 'unrestorable';
+			/** In English; `cause` is the first problem the check found, for the UI to word. */
+			problem: string;
+			cause?: BackupProblem;
+	  };
+
+/**
+ * What the confirmation can say before anything is taken: a snapshot will be kept (taken when
+ * the user says Yes), or why not (as `takeSnapshot` found it).
+ */
+export type SnapshotOutlook =
+	{ records: number; why: 'kept' } | Extract<SnapshotTaken, { id: null }>;
+
+/** Whether a snapshot can be kept, from the company's size alone: cheap, nothing is written. */
+export async function snapshotOutlook(): Promise<SnapshotOutlook> {
+	const records = await companyRecords();
+	return records > MAX_SNAPSHOT_RECORDS
+		? { id: null, records, why: 'tooLarge' }
+		: { records, why: 'kept' };
+}
+
+/**
+ * Undo refused: the company changed after the action the snapshot was taken for. `current` is
+ * the company as it is now, for a confirmed Undo that may lose exactly these changes.
+ */
+export class CompanyChangedError extends ValidationError {
+	readonly current: CompanyFingerprint;
+
+	constructor(changed: number, current: CompanyFingerprint) {
+		super(
+			'snapshot.changedSince',
+			`${changed} records were added or changed since; nothing was undone.`,
+			{ count: changed }
+		);
+		this.current = current;
+	}
+}
 
 async function companyRecords(): Promise<number> {
 	const counts = await db.transaction('r', db.tables, () =>
@@ -43,7 +83,7 @@ export async function takeSnapshot(
 	if (!checked.ok) {
 		const first = checked.problems[0];
 		const problem = first ? `${first.path}: ${first.message}` : checked.key;
-		return { id: null, records, why: 'unrestorable', problem };
+		return { id: null, records, why: 'unrestorable', problem, cause: first };
 	}
 	const companyName = (await db.settings.get(SETTING.companyName))?.value ?? '';
 	const id = await snapshotDb.transaction(
@@ -73,10 +113,13 @@ export async function discardSnapshot(input: { id: number }): Promise<void> {
 
 /**
  * Puts the company back as the snapshot holds it, through the same check and restore as a
- * backup file: all of it or nothing.
+ * backup file: all of it or nothing. With `unchangedSince`, it refuses (CompanyChangedError,
+ * nothing changed) when the company differs from that fingerprint, checked in the restore's
+ * own transaction so that no write of another tab slips in between.
  */
 export async function restoreSnapshot(input: {
 	id: number;
+	unchangedSince?: CompanyFingerprint;
 }): Promise<{ records: number; snapshot: Snapshot }> {
 	const [snapshot, file] = await snapshotDb.transaction(
 		'r',
@@ -92,7 +135,15 @@ export async function restoreSnapshot(input: {
 			'The file cannot be imported; nothing was changed.'
 		);
 	}
-	return { records: await restoreBackup(checked), snapshot };
+	const since = input.unchangedSince;
+	const guard = since
+		? async () => {
+				const current = await companyFingerprint();
+				const changed = changedRecords(since, current);
+				if (changed > 0) throw new CompanyChangedError(changed, current);
+			}
+		: undefined;
+	return { records: await restoreBackup(checked, { guard }), snapshot };
 }
 
 /** The kept snapshots, newest first. */

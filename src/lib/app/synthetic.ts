@@ -14,7 +14,9 @@ import {
 	type SalesHeader,
 	type SalesLine
 } from '$lib/domain/sales-document';
+import { USER_MARKERS } from '$lib/domain/users';
 import { ValidationError } from './errors';
+import { dismissUnfinishedGeneration, markGenerationStarted } from './scale-generation';
 import { readWorkDate } from './settings';
 
 /** How big a generated company is. */
@@ -50,8 +52,8 @@ const WORDS = [
 ];
 const LEVELS = BLOCKED_LEVELS.filter((level) => level !== '');
 
-/** Who a generated block is set by, as the automatic release names Holdfast. */
-const GENERATOR = 'Holdfast';
+/** Who a generated block is set by: Holdfast, as the automatic release names it. */
+const GENERATOR = USER_MARKERS.holdfast;
 
 /** The `index`th generated customer; every fourth is blocked, with `reason`, since `now`. */
 function customerAt(index: number, reason: string, now: string): Customer {
@@ -162,7 +164,8 @@ const EXISTING_CUSTOMERS = 1_000;
  */
 export async function generateCompany(
 	size: CompanySize,
-	onProgress: (share: number) => void = () => {}
+	onProgress: (share: number) => void = () => {},
+	options: { snapshotId?: number | null } = {}
 ): Promise<void> {
 	const workDate = await readWorkDate();
 	const steps =
@@ -179,6 +182,8 @@ export async function generateCompany(
 			'Sales orders and ledger entries need customers: generate customers too, or create them first.'
 		);
 	}
+	// From here on it writes in many transactions: marked until it finishes (see scale-generation).
+	await markGenerationStarted({ snapshotId: options.snapshotId ?? null });
 	const now = new Date().toISOString();
 	const reason = size.customers > 0 ? await generatedBlockReason() : '';
 	const customerFor = (index: number): Customer =>
@@ -238,5 +243,6 @@ export async function generateCompany(
 		},
 		progress
 	);
+	await dismissUnfinishedGeneration();
 	onProgress(1);
 }

@@ -4,6 +4,7 @@ import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
 import type { ChangeLogEntry } from '$lib/domain/change-log';
 import type { SalesHeader, SalesLine } from '$lib/domain/sales-document';
 import type { Item } from '$lib/domain/item';
+import type { RefusalFacts } from '$lib/domain/policy';
 import {
 	totalsOf,
 	type Application,
@@ -39,8 +40,12 @@ export interface Setting {
 
 export type { ChangeLogEntry };
 
-/** A command refused by the policy: kept so a credit controller sees who tried what. */
-export interface RefusedAttempt {
+/**
+ * A command refused by the policy: kept so a credit controller sees who tried what. The UI says
+ * why from the refusal's facts (`code`, `blocked`, `verb`) in its own language; `message` is the
+ * English sentence, all that attempts recorded before the facts have.
+ */
+export interface RefusedAttempt extends Partial<Omit<RefusalFacts, 'customerNo'>> {
 	id: string;
 	at: string;
 	action: string;

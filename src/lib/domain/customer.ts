@@ -1,3 +1,5 @@
+import { checkEnterpriseNo, checkVatRegistrationNo } from './belgian-numbers';
+import { accepted, type Checked } from './checked';
 import type { Blocked, PolicyCustomer } from './policy';
 
 export interface Customer extends PolicyCustomer {
@@ -24,6 +26,39 @@ export interface Customer extends PolicyCustomer {
 	blockedSince: string;
 	/** The block lifts by itself once the work date reaches this date ('' = no end). */
 	blockedUntil: string;
+	/**
+	 * Printed on documents and sent in e-invoices. Customers stored before these fields have
+	 * none of them: read them with `documentDetailsOf`.
+	 */
+	vatRegistrationNo?: string;
+	enterpriseNo?: string;
+	/** The language of the documents sent to this customer. */
+	languageCode?: DocumentLanguage;
+	/** Where the customer's documents go (its own E-Mail when blank). */
+	documentEmail?: string;
+}
+
+/** The languages a document can be printed in (Business Central's Language Code). */
+export const DOCUMENT_LANGUAGES = ['en', 'nl'] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+export interface CustomerDocumentDetails {
+	vatRegistrationNo: string;
+	enterpriseNo: string;
+	languageCode: DocumentLanguage;
+	documentEmail: string;
+}
+
+/** A customer's document fields, with the defaults a customer stored before them reads as. */
+export function documentDetailsOf(
+	customer: Pick<Customer, keyof CustomerDocumentDetails | 'email'>
+): CustomerDocumentDetails {
+	return {
+		vatRegistrationNo: customer.vatRegistrationNo ?? '',
+		enterpriseNo: customer.enterpriseNo ?? '',
+		languageCode: customer.languageCode === 'nl' ? 'nl' : 'en',
+		documentEmail: customer.documentEmail || customer.email
+	};
 }
 
 /** A row of the editable block reasons table. */
@@ -91,7 +126,11 @@ export type EditableCustomerField =
 	| 'creditLimitCents'
 	| 'blockReason'
 	| 'blockNote'
-	| 'blockedUntil';
+	| 'blockedUntil'
+	| 'vatRegistrationNo'
+	| 'enterpriseNo'
+	| 'languageCode'
+	| 'documentEmail';
 
 export const TEXT_FIELD_MAX = 100;
 
@@ -120,10 +159,28 @@ export function fieldError(field: EditableCustomerField, value: string | number)
 	}
 	if (typeof value !== 'string') return 'error.textInvalid';
 	if (value.length > TEXT_FIELD_MAX) return 'error.tooLong';
-	if (field === 'email' && value !== '' && !EMAIL.test(value)) return 'error.emailInvalid';
+	if ((field === 'email' || field === 'documentEmail') && value !== '' && !EMAIL.test(value))
+		return 'error.emailInvalid';
+	if (field === 'languageCode' && !(DOCUMENT_LANGUAGES as readonly string[]).includes(value))
+		return 'error.languageCode';
 	if (field === 'blockedUntil' && value !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(value))
 		return 'error.dateInvalid';
 	return null;
+}
+
+/**
+ * The value a card field stores: a VAT Registration No. (checked with its mod-97 digits when it
+ * is Belgian: a BE prefix, or none and the customer's Country/Region BE) and an Enterprise No.
+ * in their compact form, any other field as given; or why not.
+ */
+export function storedFieldValue(
+	field: EditableCustomerField,
+	value: string | number,
+	countryRegion: string
+): Checked<string | number> {
+	if (field === 'vatRegistrationNo') return checkVatRegistrationNo(String(value), countryRegion);
+	if (field === 'enterpriseNo') return checkEnterpriseNo(String(value));
+	return accepted(value);
 }
 
 export function searchTermsOf(no: string, name: string): string[] {
@@ -157,7 +214,11 @@ export function emptyCustomer(no: string, name = ''): Customer {
 		blockedUntil: '',
 		blocked: '',
 		privacyBlocked: false,
-		searchTerms: searchTermsOf(no, name)
+		searchTerms: searchTermsOf(no, name),
+		vatRegistrationNo: '',
+		enterpriseNo: '',
+		languageCode: 'en',
+		documentEmail: ''
 	};
 }
 

@@ -1,7 +1,9 @@
 import { nextTransactionNo, planApplication } from './applications';
+import { freeToApplyCents } from './journal-applications';
 import { refused, type PlanRefusal, type PlanResult } from './plan';
 import type { Action, PolicyCustomer } from './policy';
 import {
+	generatedDescription,
 	newLedgerEntry,
 	totalsAfter,
 	type Application,
@@ -92,13 +94,26 @@ function targetsOf(
 	state: ReadonlyMap<number, CustLedgerEntry>
 ): Array<{ entry: CustLedgerEntry; amountToApplyCents?: number }> | PlanRefusal {
 	if (line.appliesToEntries.length > 0) {
-		// An entry closed meanwhile (by an earlier line) is passed over.
-		return line.appliesToEntries.flatMap(({ entryNo, amountToApplyCents }) => {
+		// An application chosen with Apply Entries is made in full or the posting is refused:
+		// an earlier line (or a posting since) may have closed the entry, and dropping the
+		// application would leave the payment open without a word.
+		const targets: Array<{ entry: CustLedgerEntry; amountToApplyCents: number }> = [];
+		for (const { entryNo, amountToApplyCents } of line.appliesToEntries) {
+			if (amountToApplyCents <= 0) continue;
 			const entry = state.get(entryNo);
-			return entry && entry.open === 1 && amountToApplyCents > 0
-				? [{ entry, amountToApplyCents }]
-				: [];
-		});
+			const free =
+				entry && entry.customerNo === line.customerNo ? freeToApplyCents(entry, new Map()) : 0;
+			if (free < amountToApplyCents) {
+				return applicationShort(
+					line,
+					entry?.documentNo ?? String(entryNo),
+					free,
+					amountToApplyCents
+				);
+			}
+			targets.push({ entry: entry!, amountToApplyCents });
+		}
+		return targets;
 	}
 	if (!line.appliesToDocNo) return [];
 	// The open entry of that No. with the lowest entry No., as an index lookup finds it.
@@ -115,6 +130,23 @@ function targetsOf(
 		key: 'error.appliesToMissing',
 		message: `There is no open entry ${line.appliesToDocNo}.`,
 		values: { no: line.appliesToDocNo, line: journalLineNumber(line) }
+	};
+}
+
+/** The refusal of a line whose application to an entry can no longer be made in full. */
+function applicationShort(
+	line: JournalLine,
+	no: string,
+	freeCents: number,
+	amountCents: number
+): PlanRefusal {
+	const number = journalLineNumber(line);
+	const free = (freeCents / 100).toFixed(2);
+	const amount = (amountCents / 100).toFixed(2);
+	return {
+		key: 'error.applicationShort',
+		message: `Line ${number}: ${no} has ${free} left to apply, not ${amount}. Another line or posting applied the rest. Choose Apply Entries again.`,
+		values: { line: number, no, free: freeCents / 100, amount: amountCents / 100 }
 	};
 }
 
@@ -159,7 +191,7 @@ export function planJournalPosting(input: JournalPostingInput): PlanResult<Journ
 			postingDate: line.postingDate,
 			documentType: line.documentType,
 			documentNo: line.documentNo,
-			description: line.description || `${line.documentType} ${line.documentNo}`,
+			description: line.description || generatedDescription(line),
 			amountCents: amount,
 			dueDate: line.postingDate
 		});

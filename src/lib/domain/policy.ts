@@ -13,13 +13,28 @@ export interface PolicyCustomer {
 	privacyBlocked: boolean;
 }
 
-export type Verb = 'create' | 'post';
+export const VERBS = ['create', 'post'] as const;
+
+export type Verb = (typeof VERBS)[number];
+
+/** Why the policy refuses: Blocked, or Privacy Blocked (which carries its own message). */
+export const REFUSAL_CODES = ['blocked', 'privacyBlocked'] as const;
+
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+/** What a refusal's message is built from: the UI says it in its own language. */
+export interface RefusalFacts {
+	code: RefusalCode;
+	customerNo: string;
+	blocked: Blocked;
+	verb: Verb;
+}
 
 export type Decision =
 	| { allowed: true }
 	| {
 			allowed: false;
-			code: 'blocked' | 'privacyBlocked';
+			code: RefusalCode;
 			message: string;
 			/** What the message is built from, so a translated UI can say the same. */
 			customerNo: string;
@@ -75,7 +90,7 @@ export function verbOf(action: Action): Verb {
 
 export function refusalMessage(
 	customerNo: string,
-	code: 'blocked' | 'privacyBlocked',
+	code: RefusalCode,
 	blocked: Blocked,
 	verb: Verb
 ): string {
@@ -98,11 +113,7 @@ export function decide(customer: PolicyCustomer, action: Action): Decision {
 	return { allowed: true };
 }
 
-function refusal(
-	customer: PolicyCustomer,
-	code: 'blocked' | 'privacyBlocked',
-	verb: Verb
-): Decision {
+function refusal(customer: PolicyCustomer, code: RefusalCode, verb: Verb): Decision {
 	return {
 		allowed: false,
 		code,

@@ -271,8 +271,18 @@ export function newShipmentLine(
 }
 
 /**
+ * The description an entry gets when none is typed: "Invoice PSI-1001". Stored in English; the
+ * UI recognises it and shows the Document Type in its own language.
+ */
+export function generatedDescription(
+	entry: Pick<CustLedgerEntry, 'documentType' | 'documentNo'>
+): string {
+	return `${entry.documentType} ${entry.documentNo}`;
+}
+
+/**
  * A new customer ledger entry, open for its whole amount (an entry of 0 is closed at once),
- * never reminded, on hold or applied. The description defaults to "Invoice PSI-1001".
+ * never reminded, on hold or applied. The description defaults to the generated one.
  */
 export function newLedgerEntry(
 	fields: Pick<
@@ -288,7 +298,7 @@ export function newLedgerEntry(
 		Partial<Pick<CustLedgerEntry, 'description'>>
 ): CustLedgerEntry {
 	return {
-		description: `${fields.documentType} ${fields.documentNo}`,
+		description: generatedDescription(fields),
 		...fields,
 		remainingAmountCents: fields.amountCents,
 		open: fields.amountCents === 0 ? 0 : 1,

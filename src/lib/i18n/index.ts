@@ -37,17 +37,28 @@ export function setupI18n(initial: Language = storedLanguage()): Promise<void> {
 		register('nl', () => import('./nl').then((module) => module.nl));
 		initialized = true;
 	}
-	init({ fallbackLocale: 'en', initialLocale: initial });
+	// init returns a promise only while the catalog still loads; it settles once the language is set.
+	const setting = init({ fallbackLocale: 'en', initialLocale: initial });
 	setDocumentLanguage(initial);
-	return waitLocale(initial);
+	return setting ?? waitLocale(initial);
 }
 
 function setDocumentLanguage(language: Language): void {
 	if (typeof document !== 'undefined') document.documentElement.lang = language;
 }
 
+/**
+ * Loads a language's catalog without switching the UI to it: a document printed in its
+ * customer's language formats its texts with `$_(key, { locale: language })` whatever the UI
+ * language is (until the catalog is in, svelte-i18n falls back to English).
+ */
+export function loadLanguage(language: Language): Promise<void> {
+	return waitLocale(language);
+}
+
 /** Switches the UI language and remembers it in this browser. */
 export function setLanguage(language: Language): void {
+	// Fire and forget: the UI switches once the chosen catalog is in (Dutch loads on first use).
 	void locale.set(language);
 	setDocumentLanguage(language);
 	try {

@@ -4,21 +4,34 @@ import {
 	NotFoundError,
 	ValidationError
 } from '$lib/app/errors';
+import type { BackupProblem } from '$lib/app/backup-checks';
+import type { RefusedAttempt } from '$lib/app/refused-attempt-queries';
 import { BUILT_IN_BLOCK_REASONS, type BlockReason } from '$lib/domain/customer';
-import type { Decision } from '$lib/domain/policy';
+import type { RefusalFacts } from '$lib/domain/policy';
+import { generatedDescription, type CustLedgerEntry } from '$lib/domain/posted';
+import { userMarkerOf } from '$lib/domain/users';
+import { get } from 'svelte/store';
+import { locale } from '$lib/i18n';
+import { formatDate } from './format';
 
 export type Translate = (
 	key: string,
 	options?: { values?: Record<string, string | number> }
 ) => string;
 
-type Refusal = Extract<Decision, { allowed: false }>;
-
 /** The policy's message in the UI language (in English it equals `decision.message`). */
-export function refusalText(decision: Refusal, t: Translate): string {
+export function refusalText(decision: RefusalFacts, t: Translate): string {
 	return t(`policy.${decision.code}.${decision.verb}`, {
 		values: { no: decision.customerNo, blocked: t(`blocked.${decision.blocked}`) }
 	});
+}
+
+/** Why an attempt was refused: from its facts, or the sentence an older record holds. */
+export function refusedAttemptText(attempt: RefusedAttempt, t: Translate): string {
+	const { code, verb, blocked = '' } = attempt;
+	return code && verb
+		? refusalText({ code, verb, blocked, customerNo: attempt.customerNo }, t)
+		: attempt.message;
 }
 
 function isQuotaError(error: unknown): boolean {
@@ -27,6 +40,27 @@ function isQuotaError(error: unknown): boolean {
 		(error as { inner?: { name?: string } })?.inner?.name
 	];
 	return names.includes('QuotaExceededError');
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A command's message values as the UI language writes them: a value named `date` (or
+ * `…Date`) that holds an ISO date is shown as a date ("1 Jan 2100"), not as stored.
+ */
+function readableValues(
+	values: Record<string, string | number> | undefined
+): Record<string, string | number> | undefined {
+	if (!values) return values;
+	const language = get(locale);
+	return Object.fromEntries(
+		Object.entries(values).map(([name, value]) => [
+			name,
+			/(^d|D)ate$/.test(name) && typeof value === 'string' && ISO_DATE.test(value)
+				? formatDate(value, language)
+				: value
+		])
+	);
 }
 
 /** A message a clerk understands for anything a command throws; never a stack trace. */
@@ -42,7 +76,7 @@ export function errorText(error: unknown, t: Translate): string {
 		return t(error.key, { values: { ...error.values, type } });
 	}
 	if (error instanceof ValidationError || error instanceof NotFoundError) {
-		return t(error.key, { values: error.values });
+		return t(error.key, { values: readableValues(error.values) });
 	}
 	if (isQuotaError(error)) return t('error.quota');
 	const message = error instanceof Error ? error.message : String(error);
@@ -58,4 +92,28 @@ export function reasonLabel(
 	const description = reasons?.find((reason) => reason.code === code)?.description;
 	if (description) return description;
 	return (BUILT_IN_BLOCK_REASONS as readonly string[]).includes(code) ? t(`reason.${code}`) : code;
+}
+
+/** Who made a change: a user's own name as typed, Holdfast or an unnamed user in the UI language. */
+export function userLabel(user: string, t: Translate): string {
+	const marker = userMarkerOf(user);
+	return marker ? t(`user.${marker}`) : user;
+}
+
+/**
+ * A ledger entry's description: the generated one ("Invoice PSI-1001") with the Document Type
+ * in the UI language, a description typed on a journal line as typed.
+ */
+export function ledgerDescription(
+	entry: Pick<CustLedgerEntry, 'documentType' | 'documentNo' | 'description'>,
+	t: Translate
+): string {
+	return entry.description === generatedDescription(entry)
+		? `${t(`ledger.type.${entry.documentType}`)} ${entry.documentNo}`
+		: entry.description;
+}
+
+/** What is wrong in a backup, without where (the UI shows the path beside it). */
+export function backupProblemText(problem: BackupProblem, t: Translate): string {
+	return t(problem.key, { values: problem.values });
 }

@@ -26,6 +26,7 @@ export const NAV_LINKS: Array<{ href: string; key: string }> = [
 	{ href: '/terms', key: 'nav.terms' },
 	{ href: '/policy', key: 'nav.policy' },
 	{ href: '/refusals', key: 'nav.refusals' },
+	{ href: '/company', key: 'nav.company' },
 	{ href: '/settings', key: 'nav.settings' }
 ];
 

@@ -1,8 +1,9 @@
 import { get } from 'svelte/store';
 import { updateCustomerField } from '$lib/app/customer-card';
+import { formatEnterpriseNo, formatVatRegistrationNo } from '$lib/domain/belgian-numbers';
 import type { Customer, EditableCustomerField } from '$lib/domain/customer';
 import { parseAmount } from '$lib/domain/number-text';
-import { _ } from '$lib/i18n';
+import { _, locale } from '$lib/i18n';
 import type { CommandRunner } from '$lib/ui/command-runner.svelte';
 
 /** A customer card field that shows its text as stored (Credit Limit is formatted money). */
@@ -26,16 +27,21 @@ export class CustomerFieldEdits {
 		this.#runner = runner;
 	}
 
-	/** What a text field shows: the clerk's unsaved text, else the stored value. */
+	/** What a text field shows: the clerk's unsaved text, else the stored value (numbers grouped). */
 	shown(field: TextCustomerField, customer: Customer): string {
-		return this.drafts[field] ?? customer[field] ?? '';
+		const draft = this.drafts[field];
+		if (draft !== undefined) return draft;
+		const value = customer[field] ?? '';
+		if (field === 'vatRegistrationNo') return formatVatRegistrationNo(value);
+		if (field === 'enterpriseNo') return formatEnterpriseNo(value);
+		return value;
 	}
 
 	/** Saves a field after its turn in the card's line of commands (see CommandRunner.queue). */
 	async save(field: EditableCustomerField, text: string): Promise<void> {
 		let value: string | number = text;
 		if (field === 'creditLimitCents') {
-			const parsed = parseAmount(text);
+			const parsed = parseAmount(text, get(locale));
 			if (!parsed.ok) {
 				this.drafts[field] = text;
 				this.errors[field] = get(_)(parsed.error);

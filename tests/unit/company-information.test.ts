@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { checkBackup, exportBackup } from '$lib/app/backup';
+import {
+	COMPANY_SETTING,
+	readCompanyInformation,
+	removeCompanyLogo,
+	setCompanyField,
+	setCompanyLogo
+} from '$lib/app/company-information';
+import { updateCustomerField } from '$lib/app/customer-card';
+import { ValidationError } from '$lib/app/errors';
+import { db } from '$lib/db/db';
+import { documentDetailsOf } from '$lib/domain/customer';
+import { LOGO_MAX_BYTES, logoTypeOf, safeLogo } from '$lib/domain/company';
+import { givenCustomer, snapshotDatabase } from '../factories';
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+const SVG = new TextEncoder().encode(
+	'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+);
+
+/** Whether a backup of the company as it is now would be accepted. */
+async function backupAccepted(): Promise<boolean> {
+	await db.settings.put({ key: 'initialized', value: '2026-01-01T00:00:00.000Z' });
+	return (await checkBackup(await exportBackup())).ok;
+}
+
+async function refusalOf(run: () => Promise<unknown>): Promise<ValidationError> {
+	try {
+		await run();
+	} catch (error) {
+		if (error instanceof ValidationError) return error;
+		throw error;
+	}
+	throw new Error('expected a refusal');
+}
+
+describe('Company Information', () => {
+	it('keeps the checked numbers compact and the other fields as typed', async () => {
+		await setCompanyField({ field: 'countryRegion', value: 'be' });
+		await setCompanyField({ field: 'vatRegistrationNo', value: 'BE 0123.456.749' });
+		await setCompanyField({ field: 'enterpriseNo', value: '0123.456.749' });
+		await setCompanyField({ field: 'iban', value: 'be71 0961 2345 6769' });
+		await setCompanyField({ field: 'swiftCode', value: 'gkccbebb' });
+		await setCompanyField({ field: 'homePage', value: ' holdfast.example ' });
+		expect(await readCompanyInformation()).toMatchObject({
+			countryRegion: 'BE',
+			vatRegistrationNo: 'BE0123456749',
+			enterpriseNo: '0123456749',
+			iban: 'BE71096123456769',
+			swiftCode: 'GKCCBEBB',
+			homePage: 'holdfast.example'
+		});
+	});
+
+	it('reads the Belgian country for a VAT number typed without BE', async () => {
+		await setCompanyField({ field: 'countryRegion', value: 'BE' });
+		await setCompanyField({ field: 'vatRegistrationNo', value: '0123456749' });
+		expect((await readCompanyInformation()).vatRegistrationNo).toBe('BE0123456749');
+	});
+
+	it.each([
+		['vatRegistrationNo', 'BE0123456748', 'error.vatRegistrationNoCheck'],
+		['vatRegistrationNo', 'BE123', 'error.vatRegistrationNoFormat'],
+		['enterpriseNo', '0123.456.748', 'error.enterpriseNoCheck'],
+		['iban', 'BE71 0961 2345 6768', 'error.ibanCheck'],
+		['iban', 'BE71 0961', 'error.ibanLength'],
+		['swiftCode', 'GKCC', 'error.bicFormat'],
+		['email', 'not an address', 'error.emailInvalid']
+	] as const)('refuses %s %s with %s and changes nothing', async (field, value, key) => {
+		const before = await snapshotDatabase();
+		const error = await refusalOf(() => setCompanyField({ field, value }));
+		expect(error.key).toBe(key);
+		expect(error.field).toBe(field);
+		expect(await snapshotDatabase()).toEqual(before);
+	});
+
+	it('accepts a VAT number of another country as entered', async () => {
+		await setCompanyField({ field: 'vatRegistrationNo', value: 'nl123456789B01' });
+		expect((await readCompanyInformation()).vatRegistrationNo).toBe('NL123456789B01');
+	});
+
+	it('uses the keys Settings used for the name and address', async () => {
+		await setCompanyField({ field: 'name', value: 'Kroon BV' });
+		await setCompanyField({ field: 'address', value: 'Markt 1' });
+		expect(await db.settings.get('companyName')).toEqual({ key: 'companyName', value: 'Kroon BV' });
+		expect((await db.settings.get('companyAddress'))?.value).toBe('Markt 1');
+	});
+});
+
+describe('the logo', () => {
+	it('keeps a PNG or a JPEG as a data URL, and removes it', async () => {
+		await setCompanyLogo({ bytes: PNG });
+		expect((await readCompanyInformation()).logo).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+		await setCompanyLogo({ bytes: JPEG });
+		expect((await readCompanyInformation()).logo).toMatch(/^data:image\/jpeg;base64,/);
+		await removeCompanyLogo();
+		expect((await readCompanyInformation()).logo).toBe('');
+	});
+
+	it('refuses an SVG (it can carry script) and any other file, by its bytes', async () => {
+		expect((await refusalOf(() => setCompanyLogo({ bytes: SVG }))).key).toBe('error.logoType');
+		expect(logoTypeOf(new TextEncoder().encode('GIF89a'))).toBeNull();
+		expect(await db.settings.get(COMPANY_SETTING.logo)).toBeUndefined();
+	});
+
+	it('refuses a logo over 200 KB', async () => {
+		const big = new Uint8Array(LOGO_MAX_BYTES + 1);
+		big.set(PNG);
+		const error = await refusalOf(() => setCompanyLogo({ bytes: big }));
+		expect(error.key).toBe('error.logoSize');
+		expect(error.values).toEqual({ size: 201, max: 200 });
+	});
+
+	it('never hands out a stored value that is not a PNG or JPEG data URL (a hostile backup)', async () => {
+		await db.settings.put({
+			key: COMPANY_SETTING.logo,
+			value: 'data:image/svg+xml;base64,PHN2Zz48c2NyaXB0PmFsZXJ0KDEpPC9zY3JpcHQ+PC9zdmc+'
+		});
+		expect((await readCompanyInformation()).logo).toBe('');
+		expect(safeLogo('javascript:alert(1)')).toBe('');
+	});
+
+	it('travels in a backup, which accepts it', async () => {
+		await setCompanyLogo({ bytes: PNG });
+		await setCompanyField({ field: 'vatRegistrationNo', value: 'BE0123456749' });
+		expect(await backupAccepted()).toBe(true);
+	});
+});
+
+describe("the customer's document fields", () => {
+	it('checks and stores VAT Registration No. and Enterprise No. compact', async () => {
+		const customer = await givenCustomer({ countryRegion: 'BE' });
+		await updateCustomerField({
+			no: customer.no,
+			field: 'vatRegistrationNo',
+			value: '0456.789.133'
+		});
+		await updateCustomerField({ no: customer.no, field: 'enterpriseNo', value: 'BE 0456 789 133' });
+		await updateCustomerField({ no: customer.no, field: 'languageCode', value: 'nl' });
+		await updateCustomerField({
+			no: customer.no,
+			field: 'documentEmail',
+			value: 'ap@kroon.example'
+		});
+		expect(await db.customers.get(customer.no)).toMatchObject({
+			vatRegistrationNo: 'BE0456789133',
+			enterpriseNo: '0456789133',
+			languageCode: 'nl',
+			documentEmail: 'ap@kroon.example'
+		});
+		// A backup keeps them.
+		await db.settings.put({ key: 'initialized', value: '2026-01-01T00:00:00.000Z' });
+		const checked = await checkBackup(await exportBackup());
+		if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+		expect(checked.tables.customers).toContainEqual(
+			expect.objectContaining({
+				no: customer.no,
+				vatRegistrationNo: 'BE0456789133',
+				languageCode: 'nl'
+			})
+		);
+	});
+
+	it.each([
+		['vatRegistrationNo', 'BE0456789134', 'error.vatRegistrationNoCheck'],
+		['enterpriseNo', '123', 'error.enterpriseNoFormat'],
+		['languageCode', 'fr', 'error.languageCode'],
+		['documentEmail', 'nope', 'error.emailInvalid']
+	] as const)('refuses %s %s with %s', async (field, value, key) => {
+		const customer = await givenCustomer({ countryRegion: 'BE' });
+		const error = await refusalOf(() => updateCustomerField({ no: customer.no, field, value }));
+		expect([error.key, error.field]).toEqual([key, field]);
+		expect(await db.customers.get(customer.no)).toEqual(customer);
+	});
+
+	it('reads a customer stored before the fields with their defaults', async () => {
+		const customer = await givenCustomer({ email: 'info@old.example' });
+		const { vatRegistrationNo, enterpriseNo, languageCode, documentEmail, ...old } = customer;
+		void [vatRegistrationNo, enterpriseNo, languageCode, documentEmail];
+		await db.customers.put(old);
+		const stored = (await db.customers.get(customer.no))!;
+		expect(documentDetailsOf(stored)).toEqual({
+			vatRegistrationNo: '',
+			enterpriseNo: '',
+			languageCode: 'en',
+			documentEmail: 'info@old.example'
+		});
+		// A backup of such a customer is accepted, and so is one with the fields.
+		expect(await backupAccepted()).toBe(true);
+	});
+});

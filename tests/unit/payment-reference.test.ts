@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/cash-receipt-journal';
+import { db } from '$lib/db/db';
+import {
+	formatStructuredCommunication,
+	structuredCommunicationFor
+} from '$lib/domain/belgian-numbers';
+import { matchReference } from '$lib/domain/payment-reference';
+import { givenCustomer, givenInvoiceEntry } from '../factories';
+
+function referenceOf(no: string): string {
+	const made = structuredCommunicationFor(no);
+	if (!made.ok) throw new Error(made.refusal.message);
+	return formatStructuredCommunication(made.value);
+}
+
+async function aPaymentLine(customerNo = '') {
+	const id = await addJournalLine({ customerNo });
+	return id;
+}
+
+describe('a payment found by its structured communication', () => {
+	it('applies a blank line to the open invoice and fills its customer and remaining amount', async () => {
+		const customer = await givenCustomer();
+		const invoice = await givenInvoiceEntry(customer.no, 12_100, '2026-02-01', {
+			documentNo: 'PSI-1001'
+		});
+		const id = await aPaymentLine();
+
+		const outcome = await updateJournalLine({
+			id,
+			field: 'description',
+			value: `Betaling ${referenceOf('PSI-1001')} dank u`
+		});
+
+		expect(outcome).toEqual({
+			kind: 'applied',
+			reference: '000000100131',
+			documentNo: 'PSI-1001'
+		});
+		const line = await db.journalLines.get(id);
+		expect(line).toMatchObject({
+			customerNo: customer.no,
+			amountCents: 12_100,
+			appliesToDocNo: '',
+			appliesToEntries: [{ entryNo: invoice.entryNo, amountToApplyCents: 12_100 }],
+			description: 'Betaling +++000/0001/00131+++ dank u'
+		});
+
+		// Posting closes the invoice, as after Apply Entries.
+		await postJournal();
+		expect((await db.custLedgerEntries.get(invoice.entryNo))?.open).toBe(0);
+	});
+
+	it('keeps a typed amount and applies up to it', async () => {
+		const customer = await givenCustomer();
+		const invoice = await givenInvoiceEntry(customer.no, 12_100, '2026-02-01', {
+			documentNo: 'PSI-1002'
+		});
+		const id = await aPaymentLine(customer.no);
+		await updateJournalLine({ id, field: 'amountCents', value: 5_000 });
+
+		await updateJournalLine({ id, field: 'description', value: '000000100232' });
+
+		expect(await db.journalLines.get(id)).toMatchObject({
+			amountCents: 5_000,
+			appliesToEntries: [{ entryNo: invoice.entryNo, amountToApplyCents: 5_000 }]
+		});
+	});
+
+	it('finds an invoice whose No. is not of the series among the open invoices', async () => {
+		const customer = await givenCustomer();
+		const invoice = await givenInvoiceEntry(customer.no, 900, '2026-02-01', {
+			documentNo: 'OLD-77'
+		});
+		const id = await aPaymentLine();
+		const outcome = await updateJournalLine({
+			id,
+			field: 'description',
+			value: referenceOf('OLD-77')
+		});
+		expect(outcome).toMatchObject({ kind: 'applied', documentNo: 'OLD-77' });
+		expect((await db.journalLines.get(id))?.appliesToEntries).toEqual([
+			{ entryNo: invoice.entryNo, amountToApplyCents: 900 }
+		]);
+	});
+
+	it('says so and applies nothing when no open invoice has the communication', async () => {
+		const customer = await givenCustomer();
+		await givenInvoiceEntry(customer.no, 900, '2026-02-01', {
+			documentNo: 'PSI-1003',
+			open: 0,
+			remainingAmountCents: 0
+		});
+		const id = await aPaymentLine();
+		const outcome = await updateJournalLine({
+			id,
+			field: 'description',
+			value: referenceOf('PSI-1003')
+		});
+		expect(outcome).toEqual({ kind: 'notFound', reference: '000000100333' });
+		expect(await db.journalLines.get(id)).toMatchObject({
+			customerNo: '',
+			amountCents: 0,
+			appliesToEntries: []
+		});
+	});
+
+	it("leaves another customer's invoice alone and names it", async () => {
+		const owner = await givenCustomer();
+		const other = await givenCustomer();
+		await givenInvoiceEntry(owner.no, 900, '2026-02-01', { documentNo: 'PSI-1004' });
+		const id = await aPaymentLine(other.no);
+		const outcome = await updateJournalLine({
+			id,
+			field: 'description',
+			value: referenceOf('PSI-1004')
+		});
+		expect(outcome).toMatchObject({
+			kind: 'otherCustomer',
+			documentNo: 'PSI-1004',
+			customerNo: owner.no
+		});
+		expect((await db.journalLines.get(id))?.appliesToEntries).toEqual([]);
+	});
+
+	it('does not apply a payment the policy refuses (customer blocked All)', async () => {
+		const customer = await givenCustomer({ blocked: 'All', blockReason: 'OTHER' });
+		await givenInvoiceEntry(customer.no, 900, '2026-02-01', { documentNo: 'PSI-1005' });
+		const id = await aPaymentLine();
+		const outcome = await updateJournalLine({
+			id,
+			field: 'description',
+			value: referenceOf('PSI-1005')
+		});
+		expect(outcome).toMatchObject({ kind: 'refused', decision: { customerNo: customer.no } });
+		expect((await db.journalLines.get(id))?.appliesToEntries).toEqual([]);
+	});
+
+	it('ignores a description without a valid communication, and refunds', async () => {
+		const customer = await givenCustomer();
+		await givenInvoiceEntry(customer.no, 900, '2026-02-01', { documentNo: 'PSI-1006' });
+		const id = await aPaymentLine();
+		// A wrong check digit is no reference.
+		expect(
+			await updateJournalLine({ id, field: 'description', value: '+++000/0001/00600+++' })
+		).toBeNull();
+		await updateJournalLine({ id, field: 'documentType', value: 'Refund' });
+		expect(
+			await updateJournalLine({ id, field: 'description', value: referenceOf('PSI-1006') })
+		).toBeNull();
+		expect((await db.journalLines.get(id))?.appliesToEntries).toEqual([]);
+	});
+});
+
+describe('matchReference', () => {
+	const entry = {
+		entryNo: 7,
+		customerNo: 'C1',
+		documentType: 'Invoice' as const,
+		documentNo: 'PSI-1001',
+		remainingAmountCents: 5_000,
+		open: 1 as const
+	};
+
+	it.each([
+		['an open invoice', entry, 'applied'],
+		['a closed invoice', { ...entry, open: 0 as const }, 'notFound'],
+		['a credit memo', { ...entry, documentType: 'Credit Memo' as const }, 'notFound'],
+		['a paid invoice', { ...entry, remainingAmountCents: 0 }, 'notFound']
+	])('on %s: %s', (_name, candidate, kind) => {
+		expect(
+			matchReference({ customerNo: '', amountCents: 0 }, '000000100131', [candidate]).kind
+		).toBe(kind);
+	});
+});
