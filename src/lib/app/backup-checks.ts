@@ -254,7 +254,9 @@ export function documentTotalsOff(tables: Rows): BackupProblem[] {
 
 /**
  * A customer's block state as the card and the commands allow it: Privacy Blocked only with
- * Blocked All, and a block always with a reason (only Privacy Blocked stands without one).
+ * Blocked All. A block without a reason is accepted: the commands require one, but backups
+ * made before they did carry such blocks, and refusing them would make those books
+ * unrestorable.
  */
 export function impossibleBlocks(tables: Rows): BackupProblem[] {
 	const problems: BackupProblem[] = [];
@@ -268,15 +270,6 @@ export function impossibleBlocks(tables: Rows): BackupProblem[] {
 					'backup.problem.privacyNotAll',
 					{ no },
 					`${no} is Privacy Blocked but not blocked with type All`
-				)
-			);
-		} else if (row.blocked !== '' && row.privacyBlocked !== true && row.blockReason === '') {
-			problems.push(
-				backupProblem(
-					`tables.customers[${index}].blockReason`,
-					'backup.problem.blockReason',
-					{ no },
-					`${no} is blocked without a reason`
 				)
 			);
 		}

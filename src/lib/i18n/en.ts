@@ -596,7 +596,6 @@ export const en = {
 		'the remaining amount {remaining} is not between 0 and the amount {amount}',
 	'backup.problem.documentTotal': "{value} is not the sum of the document's lines ({sum})",
 	'backup.problem.privacyNotAll': '{no} is Privacy Blocked but not blocked with type All',
-	'backup.problem.blockReason': '{no} is blocked without a reason',
 	'backup.problem.invalid': 'invalid value {received}',
 	'snapshot.title': 'Snapshots',
 	'snapshot.help':
@@ -754,7 +753,8 @@ export const en = {
 		'This adds {customers, number} customers, {documents, number} sales orders and {entries, number} ledger entries to the company "{company}". Continue?',
 	'scale.unfinished':
 		'The last scale generation (started {at}) did not finish: the company holds part of what it was to add.',
-	'scale.unfinishedSnapshot': 'The snapshot of {at}, taken before it, puts the company back as it was.',
+	'scale.unfinishedSnapshot':
+		'The snapshot of {at}, taken before it, puts the company back as it was.',
 	'scale.unfinishedNoSnapshot':
 		'No snapshot was kept before it: restore a backup, or reset the company, to start again.',
 	'scale.unfinishedRestore': 'Restore the snapshot',

@@ -606,7 +606,6 @@ export const nl: Record<MessageKey, string> = {
 		'het openstaande bedrag {remaining} ligt niet tussen 0 en het bedrag {amount}',
 	'backup.problem.documentTotal': '{value} is niet de som van de regels van het document ({sum})',
 	'backup.problem.privacyNotAll': '{no} is Privacy geblokkeerd maar niet geblokkeerd met type Alle',
-	'backup.problem.blockReason': '{no} is geblokkeerd zonder reden',
 	'backup.problem.invalid': 'ongeldige waarde {received}',
 	'snapshot.title': 'Momentopnamen',
 	'snapshot.help':
