@@ -88,3 +88,17 @@ export function ensureEngines() {
 	);
 	process.exit(1);
 }
+
+/** xmllint (Debian's libxml2-utils), with which the unit tests validate the Peppol export. */
+export function ensureXmllint() {
+	const present = () => existsSync('/usr/bin/xmllint');
+	if (present()) return;
+	if (canInstall()) {
+		aptInstall(['libxml2-utils']);
+		if (present()) return;
+	}
+	console.error(
+		'The Peppol export tests need xmllint: install it with "sudo apt-get install libxml2-utils".'
+	);
+	process.exit(1);
+}

@@ -3,7 +3,7 @@
 // their own build (build-test/, rebuilt when the sources are newer), so `npm start` can keep
 // serving build/ beside them.
 import { spawnSync } from 'node:child_process';
-import { ensureChromium, ensureEngines } from './ensure-browser.mjs';
+import { ensureChromium, ensureEngines, ensureXmllint } from './ensure-browser.mjs';
 
 const args = process.argv.slice(2);
 /** The projects named with --project (none: all of them). */
@@ -12,6 +12,7 @@ const projects = args.flatMap((arg, index) =>
 );
 
 ensureChromium();
+ensureXmllint();
 if (projects.length === 0 || projects.includes('engines')) ensureEngines();
 const result = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...args], {
 	stdio: 'inherit',

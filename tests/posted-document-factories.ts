@@ -1,5 +1,5 @@
 import { lineAmountCents } from '$lib/domain/amounts';
-import type { PeppolParty, PeppolSeller } from '$lib/domain/peppol-invoice';
+import type { PeppolParty, PeppolSeller } from '$lib/domain/peppol-parties';
 import {
 	newPostedHeader,
 	newPostedLine,

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { db } from '$lib/db/db';
 import type { SalesLine } from '$lib/domain/sales-document';
-import SalesLines, { type UnsavedLines } from '$lib/ui/SalesLines.svelte';
+import SalesLines from '$lib/ui/SalesLines.svelte';
+import type { UnsavedLines } from '$lib/ui/sales-lines/line-drafts.svelte';
 import { givenCustomer, givenDocument } from '../factories';
 
 /** An order of 10 with Qty. to Ship 4, shown by SalesLines; `store` moves what is stored. */

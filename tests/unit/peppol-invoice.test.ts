@@ -10,10 +10,10 @@ import {
 	CUSTOMIZATION_ID,
 	PROFILE_ID,
 	peppolDocument,
-	unitCodeOf,
 	type PeppolDocumentInput,
 	type PeppolFile
 } from '$lib/domain/peppol-invoice';
+import { unitCodeOf } from '$lib/domain/peppol-lines';
 import { vatSpecification } from '$lib/domain/vat-specification';
 import { aBelgianCustomer, aCompany, aPostedDocument } from '../posted-document-factories';
 

@@ -4,12 +4,8 @@ import { structuredCommunicationFor } from '$lib/domain/belgian-numbers';
 import type { CompanyInformation } from '$lib/domain/company';
 import { documentDetailsOf, type Customer, type DocumentLanguage } from '$lib/domain/customer';
 import { daysBetween } from '$lib/domain/dates';
-import type {
-	PeppolDocumentInput,
-	PeppolFile,
-	PeppolParty,
-	PeppolSeller
-} from '$lib/domain/peppol-invoice';
+import type { PeppolDocumentInput, PeppolFile } from '$lib/domain/peppol-invoice';
+import type { PeppolParty, PeppolSeller } from '$lib/domain/peppol-parties';
 import type { PostedCreditMemo, PostedHeader, PostedInvoice, PostedLine } from '$lib/domain/posted';
 import { readCompanyInformation } from './company-information';
 import { NotFoundError, refusalError } from './errors';
