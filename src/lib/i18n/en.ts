@@ -535,9 +535,9 @@ export const en = {
 	'error.entryNotApplicable': 'Entry {entryNo} cannot be applied.',
 	'error.applyTooMuch': 'You cannot apply more than is open on entry {entryNo}.',
 	'error.applyOtherLines':
-		'You cannot apply more than {free, number, ::.00} to {no}: other lines of the journal apply the rest.',
+		'You cannot apply more than {free} to {no}: other lines of the journal apply the rest.',
 	'error.applicationShort':
-		'Line {line}: {no} has {free, number, ::.00} left to apply, not {amount, number, ::.00}. Another line or posting applied the rest. Choose Apply Entries again.',
+		'Line {line}: {no} has {free} left to apply, not {amount}. Another line or posting applied the rest. Choose Apply Entries again.',
 	'error.nothingToApply': 'There is nothing to apply: choose an entry and an amount.',
 	'error.applyingEntry': 'Entry {entryNo} is not an open payment or credit memo.',
 	'error.nothingToUnapply': 'Entry {entryNo} has no application to unapply.',

@@ -543,9 +543,9 @@ export const nl: Record<MessageKey, string> = {
 	'error.entryNotApplicable': 'Post {entryNo} kan niet vereffend worden.',
 	'error.applyTooMuch': 'U kunt niet meer vereffenen dan er openstaat op post {entryNo}.',
 	'error.applyOtherLines':
-		'U kunt niet meer dan {free, number, ::.00} vereffenen met {no}: andere regels van het dagboek vereffenen de rest.',
+		'U kunt niet meer dan {free} vereffenen met {no}: andere regels van het dagboek vereffenen de rest.',
 	'error.applicationShort':
-		'Regel {line}: op {no} blijft {free, number, ::.00} te vereffenen, niet {amount, number, ::.00}. Een andere regel of boeking vereffende de rest. Kies opnieuw Posten vereffenen.',
+		'Regel {line}: op {no} blijft {free} te vereffenen, niet {amount}. Een andere regel of boeking vereffende de rest. Kies opnieuw Posten vereffenen.',
 	'error.nothingToApply': 'Er is niets te vereffenen: kies een post en een bedrag.',
 	'error.applyingEntry': 'Post {entryNo} is geen openstaande betaling of creditnota.',
 	'error.nothingToUnapply': 'Post {entryNo} heeft geen vereffening om ongedaan te maken.',

@@ -12,7 +12,7 @@ import { generatedDescription, type CustLedgerEntry } from '$lib/domain/posted';
 import { userMarkerOf } from '$lib/domain/users';
 import { get } from 'svelte/store';
 import { locale } from '$lib/i18n';
-import { formatDate } from './format';
+import { formatDate, formatMoney } from './format';
 
 export type Translate = (
 	key: string,
@@ -48,6 +48,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * A command's message values as the UI language writes them: a value named `date` (or
  * `…Date`) that holds an ISO date is shown as a date ("1 Jan 2100"), not as stored.
  */
+/** Values of messages that are amounts in euros: shown with two decimals in the language. */
+const MONEY_VALUES = new Set(['free', 'amount']);
+
 function readableValues(
 	values: Record<string, string | number> | undefined
 ): Record<string, string | number> | undefined {
@@ -58,7 +61,9 @@ function readableValues(
 			name,
 			/(^d|D)ate$/.test(name) && typeof value === 'string' && ISO_DATE.test(value)
 				? formatDate(value, language)
-				: value
+				: MONEY_VALUES.has(name) && typeof value === 'number'
+					? formatMoney(Math.round(value * 100), language)
+					: value
 		])
 	);
 }
