@@ -109,6 +109,6 @@ export default ts.config(
 		}
 	},
 	{
-		ignores: ['build/', 'build-*/', '.svelte-kit/', 'node_modules/']
+		ignores: ['src/lib/i18n/paraglide/', 'build/', 'build-*/', '.svelte-kit/', 'node_modules/']
 	}
 );

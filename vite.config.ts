@@ -1,9 +1,13 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
+import { PARAGLIDE } from './scripts/i18n.mjs';
 
 export default defineConfig({
 	plugins: [
+		// messages/*.json compiled to functions in src/lib/i18n/paraglide (options: scripts/i18n.mjs).
+		paraglideVitePlugin(PARAGLIDE),
 		sveltekit(),
 		// A generated service worker precaches every asset; a new version waits for the user.
 		SvelteKitPWA({

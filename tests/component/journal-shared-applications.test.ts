@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
-import { get } from 'svelte/store';
 import { ValidationError } from '$lib/app/errors';
 import type { CustLedgerEntry } from '$lib/domain/posted';
-import { _ } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import ApplyEntries from '$lib/ui/ApplyEntries.svelte';
 import { errorText } from '$lib/ui/messages';
 
@@ -95,7 +94,7 @@ describe('Apply Entries on a journal line counts what the other lines apply', ()
 			free: 0,
 			amount: 5190.9
 		});
-		expect(errorText(error, get(_))).toBe(
+		expect(errorText(error, translate)).toBe(
 			'Line 2: PSI-1001 has 0.00 left to apply, not 5,190.90. Another line or posting applied the rest. Choose Apply Entries again.'
 		);
 	});

@@ -1,16 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen } from '@testing-library/svelte';
-import { waitLocale } from 'svelte-i18n';
 import { db } from '$lib/db/db';
-import { locale } from '$lib/i18n';
+import { setLanguage } from '$lib/i18n';
 import SalesLines from '$lib/ui/SalesLines.svelte';
 import { givenCustomer, givenDocument } from '../factories';
 
 /* A number typed in a line field is read by the UI language (review finding 6). */
 
 async function inLanguage(language: 'en' | 'nl') {
-	await locale.set(language);
-	await waitLocale(language);
+	await setLanguage(language);
 }
 
 afterEach(() => inLanguage('en'));

@@ -1,9 +1,8 @@
 import { render, screen, within } from '@testing-library/svelte';
-import { get } from 'svelte/store';
 import { describe, expect, it } from 'vitest';
 import { emptyCompanyInformation, type CompanyInformation } from '$lib/domain/company';
 import type { Customer } from '$lib/domain/customer';
-import { locale } from '$lib/i18n';
+import { getLocale } from '$lib/i18n';
 import PrintedSalesDocument from '$lib/ui/documents/PrintedSalesDocument.svelte';
 import { aCustomer } from '../factories';
 import { aPostedDocument } from '../posted-document-factories';
@@ -35,7 +34,7 @@ function renderInvoice(billTo: Customer, kind: 'invoices' | 'creditMemos' = 'inv
 
 describe('a printed invoice', () => {
 	it("is in the customer's language, whatever the UI language", async () => {
-		expect(get(locale)).toBe('en');
+		expect(getLocale()).toBe('en');
 		renderInvoice(aCustomer({ name: 'Brugse Bakkerij BV', languageCode: 'nl' }));
 		expect(await screen.findByRole('heading', { name: 'Factuur PSI-1001' })).toBeInTheDocument();
 		expect(screen.getByRole('region', { name: 'Specificatie btw-bedrag' })).toBeInTheDocument();

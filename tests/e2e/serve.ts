@@ -51,7 +51,16 @@ function newestSource(paths: string[]): number {
 	return newest;
 }
 
-const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const SOURCES = [
+	'src',
+	'static',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json',
+	'messages',
+	'project.inlang/settings.json',
+	'scripts/i18n.mjs'
+];
 
 /** Builds into `out` unless its build is newer than every source; one build at a time. */
 async function buildIfStale(out: string): Promise<void> {

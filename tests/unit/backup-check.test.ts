@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { get } from 'svelte/store';
 import { db } from '$lib/db/db';
 import { checkBackup, exportBackup, restoreBackup } from '$lib/app/backup';
 import { ensureCompany, resetDemoData } from '$lib/app/demo';
@@ -7,7 +6,8 @@ import { DEFAULT_SERIES } from '$lib/app/numbering';
 import { postSalesInvoice } from '$lib/app/posting';
 import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/cash-receipt-journal';
 import { SETTING } from '$lib/app/settings';
-import { _, setupI18n } from '$lib/i18n';
+import { m, setupI18n } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import { givenDocument, snapshotDatabase } from '../factories';
 
 type Backup = { tables: Record<string, Record<string, unknown>[]> };
@@ -112,9 +112,8 @@ describe('the backup check refuses what the restore or the next start cannot use
 	it('every refusal says that nothing was changed, in both languages', async () => {
 		for (const language of ['en', 'nl'] as const) {
 			await setupI18n(language);
-			const t = get(_);
 			for (const key of ['backup.invalid', 'backup.notJson', 'backup.newer', 'backup.tooLarge']) {
-				expect(t(key, { values: { version: 99, max: 25 } })).toMatch(
+				expect(translate(key, { version: 99, max: 25 })).toMatch(
 					language === 'en' ? /nothing was changed/ : /niets gewijzigd/
 				);
 			}
@@ -132,7 +131,7 @@ describe('the backup check refuses what the restore or the next start cannot use
 		const before = await snapshotDatabase();
 		const error = await restoreBackup(checked).catch((caught: unknown) => caught);
 		expect(error).toMatchObject({ key: 'backup.failed' });
-		expect(get(_)('backup.failed', { values: { message: 'x' } })).toMatch(/nothing was changed/);
+		expect(m['backup.failed']({ message: 'x' })).toMatch(/nothing was changed/);
 		expect(await snapshotDatabase()).toEqual(before);
 	});
 });

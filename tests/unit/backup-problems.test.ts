@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get } from 'svelte/store';
 import { checkBackup, exportBackup } from '$lib/app/backup';
 import { resetDemoData } from '$lib/app/demo';
 import { newLedgerEntry } from '$lib/domain/posted';
-import { _, setupI18n } from '$lib/i18n';
+import { setupI18n } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import { backupProblemText } from '$lib/ui/messages';
 
 type Backup = { tables: Record<string, Record<string, unknown>[]> };
@@ -117,6 +117,6 @@ describe('a backup problem in Dutch', () => {
 		if (checked.ok) return;
 		const problem = checked.problems[0]!;
 		expect(problem.path).toBe(typeof path === 'string' ? path : path(backup));
-		expect(backupProblemText(problem, get(_))).toBe(dutch);
+		expect(backupProblemText(problem, translate)).toBe(dutch);
 	});
 });

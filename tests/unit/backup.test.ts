@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { get } from 'svelte/store';
 import { db } from '$lib/db/db';
 import { checkBackup, exportBackup, restoreBackup } from '$lib/app/backup';
 import { createCustomer } from '$lib/app/customer-card';
 import { resetDemoData, startEmptyCompany } from '$lib/app/demo';
 import { postSalesInvoice } from '$lib/app/posting';
-import { _, setupI18n } from '$lib/i18n';
+import { setupI18n } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import { errorText } from '$lib/ui/messages';
 import { givenDocument, snapshotDatabase } from '../factories';
 
@@ -136,7 +136,7 @@ describe('storage full', () => {
 
 		await expect(attempt).rejects.toBeDefined();
 		const error = await attempt.catch((caught: unknown) => caught);
-		expect(errorText(error, get(_))).toBe(
+		expect(errorText(error, translate)).toBe(
 			'The browser has no more room to store data. Nothing was saved. Free some space or export a backup.'
 		);
 		spy.mockRestore();

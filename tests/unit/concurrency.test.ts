@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { get } from 'svelte/store';
 import { db } from '$lib/db/db';
 import {
 	copyDocument,
@@ -22,7 +21,8 @@ import {
 	postSalesOrder,
 	shipmentLinesToInvoice
 } from '$lib/app/posting';
-import { _, setupI18n } from '$lib/i18n';
+import { setupI18n } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import { DocumentSession } from '$lib/ui/document-session';
 import { errorText } from '$lib/ui/messages';
 import { givenCustomer, givenDocument, snapshotDatabase } from '../factories';
@@ -312,17 +312,17 @@ describe('the message', () => {
 		const no = await orderShippingFour();
 		const error = await refusal(releaseDocument({ no, expectedVersion: 99 }));
 		await setupI18n('en');
-		expect(errorText(error, get(_))).toBe(
+		expect(errorText(error, translate)).toBe(
 			`Sales Order ${no} was changed in another window. Check it and release it again.`
 		);
 		const post = await refusal(
 			postSalesOrder({ no, ship: true, invoice: false, expectedVersion: 99 })
 		);
-		expect(errorText(post, get(_))).toBe(
+		expect(errorText(post, translate)).toBe(
 			`Sales Order ${no} was changed in another window. Check it and post again.`
 		);
 		await setupI18n('nl');
-		expect(errorText(post, get(_))).toBe(
+		expect(errorText(post, translate)).toBe(
 			`Verkooporder ${no} is in een ander venster gewijzigd. Controleer het document en boek opnieuw.`
 		);
 		await setupI18n('en');

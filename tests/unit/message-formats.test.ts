@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { get } from 'svelte/store';
 import { ValidationError } from '$lib/app/errors';
-import { _, setupI18n } from '$lib/i18n';
+import { m, setupI18n } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import { errorText } from '$lib/ui/messages';
 
 afterAll(() => setupI18n('en'));
@@ -17,7 +17,7 @@ describe('dates and numbers in messages follow the UI language', () => {
 		['nl', '1 jan 2100']
 	] as const)('the work date of a refused move is a date (%s)', async (language, date) => {
 		await setupI18n(language);
-		const text = errorText(lifts, get(_));
+		const text = errorText(lifts, translate);
 		expect(text).toContain(date);
 		expect(text).not.toContain('2100-01-01');
 	});
@@ -27,8 +27,11 @@ describe('dates and numbers in messages follow the UI language', () => {
 		['nl', '100.000 klanten']
 	] as const)('the generator question groups its numbers (%s)', async (language, customers) => {
 		await setupI18n(language);
-		const question = get(_)('scale.confirm', {
-			values: { customers: 100000, documents: 20000, entries: 300000, company: 'X' }
+		const question = m['scale.confirm']({
+			customers: 100000,
+			documents: 20000,
+			entries: 300000,
+			company: 'X'
 		});
 		expect(question).toContain(customers);
 	});

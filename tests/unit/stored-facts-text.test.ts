@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get } from 'svelte/store';
 import type { RefusedAttempt } from '$lib/db/db';
 import { USER_MARKERS } from '$lib/domain/users';
-import { _, setupI18n } from '$lib/i18n';
+import { setupI18n } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import { ledgerDescription, refusedAttemptText, userLabel } from '$lib/ui/messages';
 
 // What is stored are facts and markers; the UI says them in its language, here Dutch.
@@ -19,7 +19,7 @@ describe('stored facts worded in Dutch', () => {
 		['An Peeters', 'An Peeters'],
 		['constructor', 'constructor']
 	])('user %j reads %j', (stored, dutch) => {
-		expect(userLabel(stored, get(_))).toBe(dutch);
+		expect(userLabel(stored, translate)).toBe(dutch);
 	});
 
 	it.each([
@@ -52,7 +52,7 @@ describe('stored facts worded in Dutch', () => {
 			'Payment PAY-5'
 		]
 	] as const)('ledger entry %j reads %j', (entry, dutch) => {
-		expect(ledgerDescription(entry, get(_))).toBe(dutch);
+		expect(ledgerDescription(entry, translate)).toBe(dutch);
 	});
 
 	const attempt: RefusedAttempt = {
@@ -74,6 +74,6 @@ describe('stored facts worded in Dutch', () => {
 		],
 		[{}, 'The English sentence.']
 	] as const)('a refused attempt with facts %j reads %j', (facts, dutch) => {
-		expect(refusedAttemptText({ ...attempt, ...facts }, get(_))).toBe(dutch);
+		expect(refusedAttemptText({ ...attempt, ...facts }, translate)).toBe(dutch);
 	});
 });

@@ -1,6 +1,7 @@
 import { documentVersion, type SalesHeader } from '$lib/domain/sales-document';
 import type { Decision } from '$lib/domain/policy';
-import { en } from '$lib/i18n/en';
+import { docTypeText } from '$lib/i18n/keys/docType';
+import { errorDocumentChangedText } from '$lib/i18n/keys/error.documentChanged';
 
 type Refusal = Extract<Decision, { allowed: false }>;
 
@@ -61,8 +62,8 @@ export class DocumentChangedError extends ValidationError {
 
 	constructor(header: SalesHeader, verb: DocumentChangeVerb) {
 		const key = `error.documentChanged.${verb}` as const;
-		const type = en[`docType.${header.documentType}`];
-		super(key, en[key].replace('{type}', type).replace('{no}', header.no), {
+		const type = docTypeText(`docType.${header.documentType}`, {}, 'en');
+		super(key, errorDocumentChangedText(key, { type, no: header.no }, 'en'), {
 			type,
 			no: header.no
 		});

@@ -1,5 +1,4 @@
-import { get } from 'svelte/store';
-import { _ } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import { errorText } from './messages';
 
 /** What the parts of one runner share: whether an action runs, and the line of commands. */
@@ -55,7 +54,7 @@ export class CommandRunner {
 			await this.#enqueue(command);
 			return true;
 		} catch (caught) {
-			this.error = errorText(caught, get(_));
+			this.error = errorText(caught, translate);
 			return false;
 		} finally {
 			this.#turns.busy = false;
@@ -72,7 +71,7 @@ export class CommandRunner {
 			await this.#enqueue(save);
 			return '';
 		} catch (caught) {
-			return errorText(caught, get(_));
+			return errorText(caught, translate);
 		}
 	}
 

@@ -1,4 +1,3 @@
-import { get } from 'svelte/store';
 import {
 	changedRecords,
 	companyFingerprint,
@@ -12,7 +11,8 @@ import {
 	type SnapshotOutlook,
 	type SnapshotReason
 } from '$lib/app/snapshots';
-import { _, locale } from '$lib/i18n';
+import { m, getLocale } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import { formatDateTime } from './format';
 import { backupProblemText, errorText, type Translate } from './messages';
 
@@ -79,7 +79,7 @@ export class DestructiveAction {
 			const outlook = await snapshotOutlook();
 			this.pending = { question, action, reason, keep: options.keep, outlook };
 		} catch (caught) {
-			this.error = errorText(caught, get(_));
+			this.error = errorText(caught, translate);
 		} finally {
 			this.busy = false;
 		}
@@ -89,10 +89,10 @@ export class DestructiveAction {
 	note(t: Translate): string {
 		const outlook = this.pending?.outlook;
 		if (!outlook) return '';
-		if (outlook.why === 'kept') return t('snapshot.kept');
+		if (outlook.why === 'kept') return m['snapshot.kept']();
 		return outlook.why === 'tooLarge'
-			? t('snapshot.tooLarge', { values: { records: outlook.records } })
-			: t('snapshot.unrestorable', { values: { problem: unrestorableText(outlook, t) } });
+			? m['snapshot.tooLarge']({ records: outlook.records })
+			: m['snapshot.unrestorable']({ problem: unrestorableText(outlook, t) });
 	}
 
 	async answer(yes: boolean): Promise<void> {
@@ -118,7 +118,7 @@ export class DestructiveAction {
 			}
 		} catch (caught) {
 			// The snapshot stays in the list: whatever the action left can still be undone there.
-			this.error = errorText(caught, get(_));
+			this.error = errorText(caught, translate);
 		} finally {
 			this.busy = false;
 		}
@@ -138,7 +138,7 @@ export class DestructiveAction {
 		const undoable = this.undoable;
 		if (!question || !undoable) return;
 		if (!yes) {
-			this.done = get(_)('snapshot.undoKept', { values: { count: question.changed } });
+			this.done = m['snapshot.undoKept']({ count: question.changed });
 			return;
 		}
 		await this.#restore(undoable, question.current);
@@ -154,14 +154,14 @@ export class DestructiveAction {
 				unchangedSince: expected
 			});
 			this.undoable = null;
-			const at = formatDateTime(snapshot.at, get(locale));
-			this.done = get(_)('snapshot.undone', { values: { at, records } });
+			const at = formatDateTime(snapshot.at, getLocale());
+			this.done = m['snapshot.undone']({ at, records });
 		} catch (caught) {
 			if (caught instanceof CompanyChangedError) {
 				const changed = changedRecords(undoable.after, caught.current);
 				this.undoQuestion = { changed, current: caught.current };
 			} else {
-				this.error = errorText(caught, get(_));
+				this.error = errorText(caught, translate);
 			}
 		} finally {
 			this.busy = false;

@@ -10,19 +10,16 @@ import { BUILT_IN_BLOCK_REASONS, type BlockReason } from '$lib/domain/customer';
 import type { RefusalFacts } from '$lib/domain/policy';
 import { generatedDescription, type CustLedgerEntry } from '$lib/domain/posted';
 import { userMarkerOf } from '$lib/domain/users';
-import { get } from 'svelte/store';
-import { locale } from '$lib/i18n';
+import { m, getLocale } from '$lib/i18n';
 import { formatDate, formatMoney } from './format';
 
-export type Translate = (
-	key: string,
-	options?: { values?: Record<string, string | number> }
-) => string;
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** The policy's message in the UI language (in English it equals `decision.message`). */
 export function refusalText(decision: RefusalFacts, t: Translate): string {
 	return t(`policy.${decision.code}.${decision.verb}`, {
-		values: { no: decision.customerNo, blocked: t(`blocked.${decision.blocked}`) }
+		no: decision.customerNo,
+		blocked: t(`blocked.${decision.blocked}`)
 	});
 }
 
@@ -55,7 +52,7 @@ function readableValues(
 	values: Record<string, string | number> | undefined
 ): Record<string, string | number> | undefined {
 	if (!values) return values;
-	const language = get(locale);
+	const language = getLocale();
 	return Object.fromEntries(
 		Object.entries(values).map(([name, value]) => [
 			name,
@@ -72,20 +69,18 @@ function readableValues(
 export function errorText(error: unknown, t: Translate): string {
 	if (error instanceof BlockedError) {
 		const text = refusalText(error.decision, t);
-		return error.lineNo
-			? t('error.onLine', { values: { line: error.lineNo, message: text } })
-			: text;
+		return error.lineNo ? m['error.onLine']({ line: error.lineNo, message: text }) : text;
 	}
 	if (error instanceof DocumentChangedError) {
 		const type = t(`docType.${error.documentType}`);
-		return t(error.key, { values: { ...error.values, type } });
+		return t(error.key, { ...error.values, type });
 	}
 	if (error instanceof ValidationError || error instanceof NotFoundError) {
-		return t(error.key, { values: readableValues(error.values) });
+		return t(error.key, readableValues(error.values));
 	}
-	if (isQuotaError(error)) return t('error.quota');
+	if (isQuotaError(error)) return m['error.quota']();
 	const message = error instanceof Error ? error.message : String(error);
-	return t('error.unexpected', { values: { message } });
+	return m['error.unexpected']({ message });
 }
 
 /** A block reason as the user reads it: its description, else the built-in caption, else the code. */
@@ -120,5 +115,5 @@ export function ledgerDescription(
 
 /** What is wrong in a backup, without where (the UI shows the path beside it). */
 export function backupProblemText(problem: BackupProblem, t: Translate): string {
-	return t(problem.key, { values: problem.values });
+	return t(problem.key, problem.values);
 }

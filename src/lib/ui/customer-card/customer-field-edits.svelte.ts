@@ -1,9 +1,9 @@
-import { get } from 'svelte/store';
 import { updateCustomerField } from '$lib/app/customer-card';
 import { formatEnterpriseNo, formatVatRegistrationNo } from '$lib/domain/belgian-numbers';
 import type { Customer, EditableCustomerField } from '$lib/domain/customer';
 import { parseAmount } from '$lib/domain/number-text';
-import { _, locale } from '$lib/i18n';
+import { getLocale } from '$lib/i18n';
+import { translate } from '$lib/i18n/lookup';
 import type { CommandRunner } from '$lib/ui/command-runner.svelte';
 
 /** A customer card field that shows its text as stored (Credit Limit is formatted money). */
@@ -41,10 +41,10 @@ export class CustomerFieldEdits {
 	async save(field: EditableCustomerField, text: string): Promise<void> {
 		let value: string | number = text;
 		if (field === 'creditLimitCents') {
-			const parsed = parseAmount(text, get(locale));
+			const parsed = parseAmount(text, getLocale());
 			if (!parsed.ok) {
 				this.drafts[field] = text;
-				this.errors[field] = get(_)(parsed.error);
+				this.errors[field] = translate(parsed.error);
 				return;
 			}
 			value = parsed.cents;

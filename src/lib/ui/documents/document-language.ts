@@ -1,5 +1,5 @@
 import { documentDetailsOf, type Customer, type DocumentLanguage } from '$lib/domain/customer';
-import { loadLanguage } from '$lib/i18n';
+import type { Language } from '$lib/i18n';
 
 /** Who a document goes to, as its block prints them. */
 export interface DocumentRecipient {
@@ -34,20 +34,13 @@ export function documentLanguageOf(customer: Customer | null | undefined): Docum
 	return customer ? documentDetailsOf(customer).languageCode : 'en';
 }
 
-type Format = (
-	key: string,
-	options?: { values?: Record<string, string | number>; locale?: string }
-) => string;
-
 /**
- * A translate function for a document in `language`, whatever the UI language: svelte-i18n's
- * formatter asked for that locale. The catalog is loaded if it is not yet (the UI may be in
- * English and never have loaded Dutch); `$_` changes once it is in, so the document re-renders.
+ * A translate function for a document in `language`, whatever the UI language: every language
+ * is compiled into each message, so the document's language is asked for message by message.
  */
 export function documentTranslator(
-	format: Format,
+	translate: (key: string, values?: Record<string, string | number>, locale?: Language) => string,
 	language: DocumentLanguage
 ): (key: string, values?: Record<string, string | number>) => string {
-	void loadLanguage(language);
-	return (key, values) => format(key, { values, locale: language });
+	return (key, values) => translate(key, values, language);
 }

@@ -1,6 +1,5 @@
-import { get } from 'svelte/store';
 import type { TermsText } from '$lib/app/peppol-export';
-import { _, LANGUAGES, loadLanguage } from '$lib/i18n';
+import { m } from '$lib/i18n';
 
 /** Saves a file the app made (an e-invoice, a zip) through the browser's download. */
 export function downloadFile(fileName: string, type: string, content: string | Uint8Array): void {
@@ -18,7 +17,5 @@ export function downloadFile(fileName: string, type: string, content: string | U
 
 /** The payment terms' text an e-invoice carries, in its customer's language ("Netto 30 dagen"). */
 export async function peppolTermsText(): Promise<TermsText> {
-	await Promise.all(LANGUAGES.map((language) => loadLanguage(language)));
-	const format = get(_);
-	return (days, language) => format('doc.paymentDays', { values: { days }, locale: language });
+	return (days, language) => m['doc.paymentDays']({ days }, { locale: language });
 }

@@ -162,7 +162,7 @@ export class LineDrafts {
 		const parsed = parseLineField(field, text, this.#context.language());
 		if (!parsed.ok) return this.#refuse(k, text, t(parsed.error));
 		const refused = lineOutOfBounds(this.#context.lines(), line, field, parsed.value);
-		if (refused) return this.#refuse(k, text, t(refused.key, { values: refused.values }));
+		if (refused) return this.#refuse(k, text, t(refused.key, refused.values));
 		// The session queues the save (a running command never drops it) and the outcome is
 		// noted in the save's own turn: a posting asked for after it sees the line as it is.
 		this.#saving[k] = (this.#saving[k] ?? 0) + 1;
