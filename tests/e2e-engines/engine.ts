@@ -123,8 +123,16 @@ export class Page<Handle = unknown> {
 		return this.path();
 	}
 
+	/** Clicks the element once it is enabled (a click on a disabled button would be lost). */
 	async click(target: Target): Promise<void> {
-		await this.with(target, (element) => this.driver.click(element));
+		await this.with(target, async (element) => {
+			const disabled = await this.driver.evaluate(
+				(button: HTMLButtonElement) => button.disabled === true,
+				element
+			);
+			if (disabled) throw new Error('not interactable yet: disabled');
+			await this.driver.click(element);
+		});
 	}
 
 	/** Types into the field with this label and leaves it, so that the app saves the value. */

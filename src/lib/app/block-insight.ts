@@ -11,6 +11,7 @@ import {
 	type SuggestionRules
 } from '$lib/domain/block-suggestions';
 import { OVERDUE_REASON } from '$lib/domain/customer';
+import { groupByCustomer } from '$lib/domain/receivables';
 import { shippedNotInvoicedAmountCents } from '$lib/domain/customer-statistics';
 import type { CustLedgerEntry } from '$lib/domain/posted';
 import type { Blocked } from '$lib/domain/policy';
@@ -148,12 +149,10 @@ export async function findBlockSuggestions(
 		(after) => db.custLedgerEntries.where('entryNo').above(after).limit(PAGE).toArray(),
 		(entry) => entry.entryNo,
 		(entries) => {
-			for (const entry of entries) {
-				if (entry.open !== 1) continue;
-				const own = byCustomer.get(entry.customerNo);
-				if (own) own.push(entry);
-				else byCustomer.set(entry.customerNo, [entry]);
-			}
+			groupByCustomer(
+				entries.filter((entry) => entry.open === 1),
+				byCustomer
+			);
 			read += entries.length;
 			onProgress(read / total);
 		}

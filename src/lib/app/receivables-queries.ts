@@ -1,9 +1,9 @@
 import { liveQuery, type Observable } from 'dexie';
 import { db } from '$lib/db/db';
 import type { Customer } from '$lib/domain/customer';
-import type { CustLedgerEntry } from '$lib/domain/posted';
 import {
 	ageReceivables,
+	groupByCustomer,
 	type AgedBuckets,
 	type FinanceChargeMemo,
 	type JournalLine,
@@ -65,10 +65,7 @@ export function agedReceivablesQuery(customerNo?: string): Observable<AgedView> 
 				: db.custLedgerEntries.where('open').equals(1).toArray(),
 			readWorkDate()
 		]);
-		const byCustomer = new Map<string, CustLedgerEntry[]>();
-		for (const entry of entries) {
-			byCustomer.set(entry.customerNo, [...(byCustomer.get(entry.customerNo) ?? []), entry]);
-		}
+		const byCustomer = groupByCustomer(entries);
 		const names = new Map(
 			(await db.customers.bulkGet([...byCustomer.keys()]))
 				.filter((c): c is Customer => !!c)

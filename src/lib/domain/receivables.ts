@@ -45,9 +45,9 @@ export function allocatePayment(
 
 /** Entries by customer, each customer's in the order given; customers in order of first entry. */
 export function groupByCustomer<T extends Pick<CustLedgerEntry, 'customerNo'>>(
-	entries: readonly T[]
+	entries: readonly T[],
+	byCustomer = new Map<string, T[]>()
 ): Map<string, T[]> {
-	const byCustomer = new Map<string, T[]>();
 	for (const entry of entries) {
 		const own = byCustomer.get(entry.customerNo);
 		if (own) own.push(entry);
