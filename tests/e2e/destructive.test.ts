@@ -15,10 +15,11 @@ async function newCustomer(page: Page, name: string): Promise<string> {
 	return no;
 }
 
-async function customerRows(page: Page): Promise<number> {
+/** Opens the customer list and waits until it shows `count` rows (it renders in steps). */
+async function expectCustomerRows(page: Page, count: number): Promise<void> {
 	await page.goto('/customers');
 	await page.locator('tbody tr').first().waitFor();
-	return page.locator('tbody tr').count();
+	await expect.poll(() => page.locator('tbody tr').count()).toBe(count);
 }
 
 /** The name of the focused element, once the confirmation is open. */
@@ -61,7 +62,7 @@ describe('destructive actions default to safety', () => {
 		await page.getByText('No snapshots yet.').waitFor();
 		await page.goto(`/customers/${no}`);
 		await page.getByRole('heading', { name: /Kept By Cancel/ }).waitFor();
-		expect(await customerRows(page)).toBe(16);
+		await expectCustomerRows(page, 16);
 	});
 
 	it('Reset demo data then Undo gives back a customer created before; the snapshot is listed with Restore', async () => {
@@ -102,7 +103,7 @@ describe('destructive actions default to safety', () => {
 			'This adds 25 customers, 0 sales orders and 0 ledger entries to the company "Holdfast Demo BV".'
 		);
 		await dialog.getByRole('button', { name: 'Cancel' }).click();
-		expect(await customerRows(page)).toBe(15);
+		await expectCustomerRows(page, 15);
 
 		await page.goto('/settings');
 		await scale.getByLabel('Customers').fill('25');
@@ -119,6 +120,6 @@ describe('destructive actions default to safety', () => {
 			.getByRole('status')
 			.filter({ hasText: /Undone/ })
 			.waitFor();
-		expect(await customerRows(page)).toBe(15);
+		await expectCustomerRows(page, 15);
 	});
 });

@@ -185,7 +185,8 @@ describe('a scale generation stopped by a reload', () => {
 		await notice.waitFor({ state: 'detached' });
 		await page.goto('/customers');
 		await page.locator('tbody tr').first().waitFor();
-		expect(await page.locator('tbody tr').count()).toBe(15);
+		// The list renders its rows in steps: wait for all of them.
+		await expect.poll(() => page.locator('tbody tr').count()).toBe(15);
 	});
 });
 
