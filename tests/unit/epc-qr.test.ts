@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Checked } from '$lib/domain/checked';
 import { EPC_MAX_BYTES, epcQrPayload, type EpcTransfer } from '$lib/domain/epc-qr';
-import { qrSvg } from '$lib/domain/qr-svg';
+import { create } from 'qrcode';
+import { qrDrawing, qrSvg } from '$lib/domain/qr-svg';
 
 function transfer(overrides: Partial<EpcTransfer> = {}): EpcTransfer {
 	return {
@@ -118,5 +119,15 @@ describe('EPC QR payload', () => {
 		const svg = await qrSvg(payloadOf(epcQrPayload(transfer())));
 		expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 (\d+) \1"/);
 		expect(svg).toContain('<path');
+	});
+
+	it('draws as plain SVG data: one square per dark module, inside the quiet zone', () => {
+		const payload = payloadOf(epcQrPayload(transfer()));
+		const { modules } = create(payload, { errorCorrectionLevel: 'M' });
+		const drawing = qrDrawing(payload);
+		expect(drawing.size).toBe(modules.size + 8);
+		const squares = drawing.path.match(/M\d+ \d+h1v1h-1z/g) ?? [];
+		expect(squares.length).toBe(Array.from(modules.data).filter(Boolean).length);
+		expect(drawing.path).not.toMatch(/M[0-3] |M\d+ [0-3]h/);
 	});
 });
