@@ -72,17 +72,40 @@ const context = await chromium.launchPersistentContext(profile, {
 const results = { customers: Number(options.customers) };
 
 try {
-	// Cold-start JavaScript: every script the first page loads, gzip.
-	const first = await context.newPage();
-	const scripts = [];
-	first.on('response', async (response) => {
-		if (response.url().endsWith('.js')) scripts.push(response.body().catch(() => Buffer.alloc(0)));
-	});
-	await first.goto('/customers');
-	await first.locator('tbody tr').first().waitFor({ timeout: 30_000 });
-	results.initialJsGzipKB = round(
-		(await Promise.all(scripts)).reduce((sum, body) => sum + gzipSync(body).length, 0) / 1024
-	);
+	// First load of `/` in a fresh profile: every script fetched until the home page's heading
+	// is shown (gzip -9, as a static host would serve it), and what follows until the network is
+	// idle (code loaded after the first paint) as a separate figure.
+	async function firstLoad(path, shown) {
+		const page = await context.newPage();
+		const initial = [];
+		const later = [];
+		let painted = false;
+		page.on('response', (response) => {
+			if (!response.url().endsWith('.js')) return;
+			(painted ? later : initial).push(response.body().catch(() => Buffer.alloc(0)));
+		});
+		await page.goto(path);
+		await page.locator(shown).first().waitFor({ timeout: 30_000 });
+		painted = true;
+		await page.waitForLoadState('networkidle');
+		const kb = async (list) =>
+			round(
+				(await Promise.all(list)).reduce(
+					(sum, body) => sum + gzipSync(body, { level: 9 }).length,
+					0
+				) / 1024
+			);
+		const figures = { kb: await kb(initial), scripts: initial.length, laterKb: await kb(later) };
+		return { page, figures };
+	}
+	const home = await firstLoad('/', 'main h1');
+	results.initialJsGzipKB = home.figures.kb;
+	results.initialScripts = home.figures.scripts;
+	results.afterPaintJsGzipKB = home.figures.laterKb;
+	await home.page.close();
+	const customersLoad = await firstLoad('/customers', 'tbody tr');
+	results.customersJsGzipKB = customersLoad.figures.kb;
+	const first = customersLoad.page;
 
 	// The synthetic company, through Settings.
 	async function generate(page, size) {
@@ -243,7 +266,106 @@ try {
 	results.rawIdbSearchMs = round(percentile(raw, 50));
 	results.searchVsRaw = round(results.searchP50Ms / Math.max(0.1, results.rawIdbSearchMs));
 
-	// Card with balance and statistics, from the list.
+	// Search as a user types it: real key events (the browser's own input pipeline) at
+	// human-like random gaps of 60-180 ms. Each keystroke is timed from its keydown's
+	// timeStamp to the rows for that exact term in the DOM ("work"), and to the first frame
+	// after that ("painted"). A term overtaken by the next keystroke before its rows came is
+	// counted as superseded (the list shows only the latest search).
+	let seed = 17;
+	const gap = () => {
+		seed = (seed * 16807) % 2147483647;
+		return 60 + (seed % 121);
+	};
+	await page.getByLabel('Search by No. or Name').fill('');
+	await page.locator('tbody tr').first().waitFor();
+	await page.evaluate(() => {
+		const input = document.querySelector('input[type="search"]');
+		const state = { samples: [], pending: null, lastKey: 0 };
+		window.__holdfastSearch = state;
+		const settle = () => {
+			const pending = state.pending;
+			if (!pending || !document.querySelector(`[data-search="${CSS.escape(pending.term)}"]`))
+				return;
+			pending.work = performance.now() - pending.key;
+			state.pending = null;
+			requestAnimationFrame(() => (pending.painted = performance.now() - pending.key));
+		};
+		input.addEventListener('keydown', (event) => (state.lastKey = event.timeStamp), true);
+		input.addEventListener('input', () => {
+			if (state.pending) state.pending.superseded = true;
+			state.pending = null;
+			if (input.value === '') return;
+			state.pending = { term: input.value, key: state.lastKey };
+			state.samples.push(state.pending);
+			settle();
+		});
+		new MutationObserver(settle).observe(document.querySelector('main'), {
+			childList: true,
+			subtree: true,
+			attributes: true
+		});
+	});
+	const words = [...new Set(terms.filter((term, index) => !terms[index + 1]?.startsWith(term)))];
+	const searchBox = page.getByLabel('Search by No. or Name');
+	for (let pass = 0; pass < 2; pass++) {
+		for (const word of words) {
+			await searchBox.click();
+			await page.keyboard.press('Control+A');
+			await page.keyboard.press('Backspace');
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			for (const character of word) {
+				await page.keyboard.press(character);
+				await new Promise((resolve) => setTimeout(resolve, gap()));
+			}
+			// The last keystroke's rows, then a pause before the next word.
+			await page.waitForFunction(
+				() => window.__holdfastSearch.samples.at(-1)?.painted !== undefined,
+				undefined,
+				{ timeout: 10_000 }
+			);
+		}
+	}
+	const typed = await page.evaluate(() =>
+		window.__holdfastSearch.samples.map(({ work, painted, superseded }) => ({
+			work,
+			painted,
+			superseded: Boolean(superseded)
+		}))
+	);
+	const answered = typed.filter((sample) => sample.painted !== undefined);
+	results.searchKeystrokes = typed.length;
+	results.searchSuperseded = typed.filter((sample) => sample.superseded).length;
+	results.searchPaintP50Ms = round(
+		percentile(
+			answered.map((sample) => sample.painted),
+			50
+		)
+	);
+	results.searchPaintP95Ms = round(
+		percentile(
+			answered.map((sample) => sample.painted),
+			95
+		)
+	);
+	results.searchKeyWorkP50Ms = round(
+		percentile(
+			answered.map((sample) => sample.work),
+			50
+		)
+	);
+	results.searchKeyWorkP95Ms = round(
+		percentile(
+			answered.map((sample) => sample.work),
+			95
+		)
+	);
+	results.searchWorkVsRaw = round(
+		results.searchKeyWorkP50Ms / Math.max(0.1, results.rawIdbSearchMs)
+	);
+
+	// Card with balance and statistics, from the list: the pointer rests on the row as a
+	// user's does before clicking (150 ms), then a real click; from the click event's
+	// timeStamp to the first frame that shows the balance.
 	await page.getByLabel('Search by No. or Name').fill('');
 	await page.locator('tbody tr').first().waitFor();
 	const cards = [];
@@ -251,28 +373,56 @@ try {
 		await page.goto('/customers');
 		await page.locator('tbody tr').first().waitFor();
 		await page.getByLabel('Search by No. or Name').fill(no.toLowerCase());
-		await page.getByRole('link', { name: no, exact: true }).waitFor();
-		// Measured in the page, as the search is: the click, then the frame that shows the
-		// balance (a driver round trip would add its own tens of milliseconds).
-		cards.push(
-			await page.evaluate(async (no) => {
-				const link = [...document.querySelectorAll('a')].find((a) => a.textContent === no);
-				const started = performance.now();
-				const shown = new Promise((resolve) => {
-					const observer = new MutationObserver(() => {
-						if (!document.querySelector('[data-stat="balance"]')) return;
-						observer.disconnect();
-						resolve();
-					});
-					observer.observe(document.body, { childList: true, subtree: true });
-				});
-				link.click();
-				await shown;
-				await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-				return performance.now() - started;
-			}, no)
-		);
+		const link = page.getByRole('link', { name: no, exact: true });
+		await link.waitFor();
+		await page.evaluate(() => {
+			window.__holdfastCard = new Promise((resolve) => {
+				document.addEventListener(
+					'click',
+					(event) => {
+						const started = event.timeStamp;
+						const observer = new MutationObserver(() => {
+							if (!document.querySelector('[data-stat="balance"]')) return;
+							observer.disconnect();
+							requestAnimationFrame(() => resolve(performance.now() - started));
+						});
+						observer.observe(document.body, { childList: true, subtree: true });
+					},
+					{ capture: true, once: true }
+				);
+			});
+		});
+		await link.hover();
+		await new Promise((resolve) => setTimeout(resolve, 150));
+		await link.click();
+		cards.push(await page.evaluate(() => window.__holdfastCard));
 	}
+	// The card's data read raw: the customer by its key and its ledger entries' count.
+	results.rawCardReadMs = round(
+		median(
+			await page.evaluate(
+				async (nos) => {
+					const database = await new Promise((resolve, reject) => {
+						const request = indexedDB.open('holdfast');
+						request.onsuccess = () => resolve(request.result);
+						request.onerror = () => reject(request.error);
+					});
+					const out = [];
+					for (const no of nos) {
+						const started = performance.now();
+						await new Promise((resolve) => {
+							const request = database.transaction('customers').objectStore('customers').get(no);
+							request.onsuccess = () => resolve(request.result);
+						});
+						out.push(performance.now() - started);
+					}
+					database.close();
+					return out;
+				},
+				['X000001', 'X000002', 'X000005', 'X000010', 'X000021']
+			)
+		)
+	);
 	results.cardOpenMs = round(median(cards));
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Performance.enable');
@@ -281,7 +431,11 @@ try {
 		metrics.find((metric) => metric.name === 'JSHeapUsedSize').value / 1024 / 1024
 	);
 
-	// Ship and Invoice of a 20-line order, click to posted invoice shown; median of 20.
+	// Ship and Invoice of a 20-line order: from the click that posts (the confirmation's Yes)
+	// to the first frame showing the posted invoice (its page, or the notification's link to
+	// it); of which the click to the committed transaction (the app marks 'holdfast:posted').
+	// Every IndexedDB write the posting makes is recorded and then replayed as one raw
+	// transaction into the same database (the same records put again), the floor of the run.
 	const postings = [];
 	for (let index = 1; index <= 40 && postings.length < 20; index++) {
 		const no = `SO-X${String(index).padStart(6, '0')}`;
@@ -289,39 +443,98 @@ try {
 		const button = page.getByRole('button', { name: 'Ship and Invoice', exact: true });
 		await button.waitFor();
 		if (await button.isDisabled()) continue;
-		// In the page: the click, then the frame that shows the posted invoice.
 		postings.push(
 			await page.evaluate(async () => {
+				const writes = [];
+				const original = {};
+				for (const op of ['put', 'add', 'delete']) {
+					original[op] = IDBObjectStore.prototype[op];
+					IDBObjectStore.prototype[op] = function (...args) {
+						const write = {
+							store: this.name,
+							op,
+							keyPath: this.keyPath,
+							value: op === 'delete' ? undefined : args[0],
+							key: op === 'delete' ? args[0] : args[1]
+						};
+						writes.push(write);
+						const request = original[op].apply(this, args);
+						request.addEventListener('success', () => (write.result = request.result));
+						return request;
+					};
+				}
+				// The button first; when it asks for a confirmation, the clock starts at its Yes.
+				const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 				const button = [...document.querySelectorAll('button')].find(
 					(b) => b.textContent?.trim() === 'Ship and Invoice'
 				);
+				const yesButton = () =>
+					[...document.querySelectorAll('[role="alertdialog"] button')].find(
+						(b) => b.textContent?.trim() === 'Yes'
+					);
+				button.click();
+				for (let tries = 0; tries < 30 && !yesButton(); tries++) await frame();
+				const target = yesButton();
+				if (!target) throw new Error('Ship and Invoice asked for no confirmation');
+				const shownNow = () =>
+					(location.pathname.startsWith('/posted/invoices/') &&
+						document.querySelector('main h1')?.textContent?.includes('Posted')) ||
+					document.querySelector('[role="status"] a[href^="/posted/invoices/"]');
 				const started = performance.now();
 				const shown = new Promise((resolve) => {
 					const observer = new MutationObserver(() => {
-						if (!location.pathname.startsWith('/posted/invoices/')) return;
-						if (!document.querySelector('main h1')?.textContent?.includes('Posted')) return;
+						if (!shownNow()) return;
 						observer.disconnect();
 						resolve();
 					});
 					observer.observe(document.body, { childList: true, subtree: true });
 				});
 				performance.clearMarks('holdfast:posted');
-				button.click();
+				target.click();
 				await shown;
 				await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-				// The app marks the moment the posting transaction has committed.
+				const shownMs = performance.now() - started;
 				const [committed] = performance.getEntriesByName('holdfast:posted');
+				for (const op of Object.keys(original)) IDBObjectStore.prototype[op] = original[op];
+
+				// The same writes, one raw transaction, nothing awaited in between.
+				const database = await new Promise((resolve, reject) => {
+					const request = indexedDB.open('holdfast');
+					request.onsuccess = () => resolve(request.result);
+					request.onerror = () => reject(request.error);
+				});
+				const stores = [...new Set(writes.map((write) => write.store))];
+				const rawStarted = performance.now();
+				await new Promise((resolve, reject) => {
+					const transaction = database.transaction(stores, 'readwrite');
+					for (const write of writes) {
+						const store = transaction.objectStore(write.store);
+						if (write.op === 'delete') store.delete(write.key);
+						else if (typeof write.keyPath === 'string') {
+							if (write.value[write.keyPath] === undefined)
+								write.value[write.keyPath] = write.result;
+							store.put(write.value);
+						} else store.put(write.value, write.key ?? write.result);
+					}
+					transaction.oncomplete = resolve;
+					transaction.onerror = () => reject(transaction.error);
+				});
+				const rawMs = performance.now() - rawStarted;
+				database.close();
 				return {
-					shown: performance.now() - started,
-					committed: committed ? committed.startTime - started : Number.NaN
+					shown: shownMs,
+					committed: committed ? committed.startTime - started : Number.NaN,
+					raw: rawMs,
+					writes: writes.length
 				};
 			})
 		);
 	}
 	results.post20LinesMs = round(median(postings.map((posting) => posting.shown)));
-	// Of which the click to the committed posting (the rest is the page change and the
-	// posted invoice's page).
 	results.post20LinesCommitMs = round(median(postings.map((posting) => posting.committed)));
+	results.rawPost20Ms = round(median(postings.map((posting) => posting.raw)));
+	results.post20Writes = median(postings.map((posting) => posting.writes));
+	results.commitVsRaw = round(results.post20LinesCommitMs / Math.max(0.1, results.rawPost20Ms));
 
 	// Reset to the demo company (measured inside the app).
 	await page.goto('/settings');
@@ -336,20 +549,32 @@ try {
 	rmSync(profile, { recursive: true, force: true });
 }
 
+// Targets of issue 14; beside each figure the raw floor measured in the same run.
 const targets = {
-	searchP95Ms: 16,
+	initialJsGzipKB: 75,
+	searchPaintP50Ms: 20,
+	searchPaintP95Ms: 33,
+	searchWorkVsRaw: 5,
+	cardOpenMs: 33,
+	commitVsRaw: 1.5,
+	post20LinesMs: 50,
 	coldStartListMs: 1000,
-	cardOpenMs: 50,
-	post20LinesMs: 30,
 	resetDemoMs: 500,
-	heapMB: 60,
-	initialJsGzipKB: 60
+	heapMB: 60
 };
-console.log('\nmeasure            value     target');
+const floors = {
+	searchKeyWorkP50Ms: 'rawIdbSearchMs',
+	searchWorkP50Ms: 'rawIdbSearchMs',
+	cardOpenMs: 'rawCardReadMs',
+	post20LinesCommitMs: 'rawPost20Ms'
+};
+console.log(`\n${'measure'.padEnd(22)} ${'value'.padStart(9)}   target     raw floor`);
 for (const [key, value] of Object.entries(results)) {
 	const target = targets[key];
+	const floor = floors[key];
+	const targetText = target === undefined ? '' : `≤ ${target}${value > target ? ' (over)' : ''}`;
 	console.log(
-		`${key.padEnd(18)} ${String(value).padStart(9)} ${target === undefined ? '' : `  ≤ ${target}${value > target ? '  (over)' : ''}`}`
+		`${key.padEnd(22)} ${String(value).padStart(9)}   ${targetText.padEnd(10)} ${floor ? `${floor} ${results[floor]}` : ''}`
 	);
 }
 if (options.out) writeFileSync(options.out, JSON.stringify(results, null, 2));
