@@ -1,5 +1,6 @@
 import { db } from '$lib/db/db';
 import { TABLE_SEEDS } from '$lib/db/migrations';
+import { companyRegistry, DEFAULT_COMPANY_ID } from '$lib/db/companies';
 import { emptyCustomer, searchTermsOf, type Customer } from '$lib/domain/customer';
 import type { Blocked, PolicyCustomer } from '$lib/domain/policy';
 import type { Item } from '$lib/domain/item';
@@ -18,6 +19,16 @@ export async function resetDatabase(): Promise<void> {
 		for (const seeds of Object.values(TABLE_SEEDS)) {
 			for (const [table, rows] of Object.entries(seeds)) await db.table(table).bulkPut(rows);
 		}
+	});
+	// As the first start lists it: the one company, the training company (reset allowed).
+	await companyRegistry.transaction('rw', companyRegistry.tables, async () => {
+		await Promise.all(companyRegistry.tables.map((table) => table.clear()));
+		await companyRegistry.companies.put({
+			id: DEFAULT_COMPANY_ID,
+			name: 'Holdfast Demo BV',
+			kind: 'training',
+			created: '2026-01-01T00:00:00.000Z'
+		});
 	});
 }
 

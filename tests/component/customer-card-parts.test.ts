@@ -11,7 +11,9 @@ const navigation = vi.hoisted(() => ({
 	goto: vi.fn(async (_url: string) => {})
 }));
 vi.mock('$app/navigation', () => navigation);
-const state = vi.hoisted(() => ({ page: { params: { no: '' } } }));
+const state = vi.hoisted(() => ({
+	page: { params: { no: '' }, url: new URL('http://localhost/') }
+}));
 vi.mock('$app/state', () => state);
 
 function deferred() {

@@ -38,6 +38,7 @@ describe('PostActions asks the same posting action as the command', () => {
 		expect(post).toBeEnabled();
 		expect(post).toHaveAttribute('data-action', 'invoice.postFromShipments');
 		await fireEvent.click(post);
+		await fireEvent.click(screen.getByRole('button', { name: 'Yes' }));
 		await waitFor(() => expect(onremoved).toHaveBeenCalledTimes(1));
 		expect(await db.salesHeaders.get(no)).toBeUndefined();
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { db } from '$lib/db/db';
 import PostActions from '$lib/ui/PostActions.svelte';
 import { givenCustomer, givenDocument } from '../factories';
@@ -25,6 +25,10 @@ describe('PostActions', () => {
 		expect(performance.getEntriesByName('holdfast:posted')).toHaveLength(0);
 
 		await fireEvent.click(screen.getByRole('button', { name: 'Ship and Invoice' }));
+		// Business Central asks first, the posting pressed chosen.
+		const dialog = screen.getByRole('alertdialog', { name: 'Do you want to post the order?' });
+		expect(within(dialog).getByRole('radio', { name: 'Ship and Invoice' })).toBeChecked();
+		await fireEvent.click(within(dialog).getByRole('button', { name: 'Yes' }));
 		await waitFor(() => expect(onremoved).toHaveBeenCalledTimes(1));
 		expect(onremoved.mock.calls[0]![0]).toMatchObject({
 			removed: true,

@@ -85,6 +85,7 @@ describe('the document page posts only what its clerk sees', () => {
 		// Leaving the field for the button: its change, then the click, before anything renders.
 		void fireEvent.change(itemNo, { target: { value: 'NOPE' } });
 		await fireEvent.click(ship());
+		await fireEvent.click(screen.getByRole('button', { name: 'Yes' }));
 
 		const posting = screen.getByRole('region', { name: 'Post' });
 		expect(await within(posting).findByRole('alert')).toHaveTextContent(

@@ -9,6 +9,7 @@ import PostActions from '$lib/ui/PostActions.svelte';
 import SalesLines from '$lib/ui/SalesLines.svelte';
 import { CommandRunner } from '$lib/ui/command-runner.svelte';
 import { DocumentSession } from '$lib/ui/document-session';
+import { postingNotices } from '$lib/ui/document/posting-outcome.svelte';
 import { givenCustomer, givenDocument } from '../factories';
 
 const navigation = vi.hoisted(() => ({ preloadCode: vi.fn(async () => {}), goto: vi.fn() }));
@@ -131,8 +132,9 @@ describe('a double click runs a command once', () => {
 		render(PostActions, { header, lines, sellTo: customer, onremoved: vi.fn() });
 
 		await doubleClick(screen.getByRole('button', { name: 'Ship' }));
+		await doubleClick(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Yes' }));
 
-		await screen.findByText('Posted.');
+		await waitFor(() => expect(postingNotices.current?.documents).toHaveLength(1));
 		expect(await db.shipments.count()).toBe(1);
 		expect((await db.salesLines.get(rows[0]!.id))?.quantityShipped).toBe(4);
 	});

@@ -36,20 +36,35 @@ describe('Firefox', () => {
 });
 
 describe('Firefox layout', () => {
-	// The pages that fit today. Issue 15's layout work is to make every page fit; measured in
-	// Firefox before it, these did not: at 390 px the customer card, items, sales orders, reminder
-	// terms and settings; at 1280 px the customer card.
+	// Issue 15: no page is wider than the window; wide tables scroll in their own box. Measured in
+	// Firefox before it, at 390 px: items 395, sales orders 593, reminder terms 743, settings 533.
+	// (tests/e2e/fit.test.ts measures every route in Chromium, with documents on them.)
 	const pages: Array<[string, Target | undefined]> = [
 		['/', undefined],
-		['/customers', { role: 'link', name: 'C00010' }]
+		['/customers', { role: 'link', name: 'C00010' }],
+		['/items', { role: 'link', name: 'I1010' }],
+		['/items/I1010', { label: 'Description' }],
+		['/sales/orders', undefined],
+		['/posted/invoices', undefined],
+		['/ledger', undefined],
+		['/cash-receipt-journal', undefined],
+		['/reminders', { label: 'Customer Nos. (blank for all)' }],
+		['/finance-charge-memos', { label: 'Customer Nos. (blank for all)' }],
+		['/aged-receivables', undefined],
+		['/terms', undefined],
+		['/policy', undefined],
+		['/refusals', undefined],
+		['/company', { label: 'IBAN' }],
+		['/settings', { label: 'Work Date' }]
 	];
 
-	it('the home page and the customer list are no wider than the window at 390, 768 and 1280 px', async () => {
+	it('no page is wider than the window at 390, 768 and 1280 px', async () => {
 		const page = await engine.open('/');
 		const wider: string[] = [];
-		for (const width of [390, 768, 1280]) {
-			for (const [path, ready] of pages) {
-				const excess = await overflow(page, path, width, ready);
+		for (const [path, ready] of pages) {
+			for (const width of [390, 768, 1280]) {
+				// The page's data is in once it is ready at the first width; then only the width changes.
+				const excess = await overflow(page, path, width, width === 390 ? ready : undefined);
 				if (excess > 0) wider.push(`${path} at ${width} px: ${excess} px too wide`);
 			}
 		}

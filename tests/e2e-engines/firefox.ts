@@ -90,7 +90,12 @@ class FirefoxDriver implements Driver<ElementHandle> {
 	}
 
 	async setViewport(width: number, height: number): Promise<void> {
-		await this.page.setViewport({ width, height });
+		// BiDi's browsingContext.setViewport itself: puppeteer's setViewport also sends
+		// emulation.setScreenOrientationOverride, which Firefox ESR 140 does not know.
+		const frame = this.page.mainFrame() as unknown as {
+			browsingContext: { setViewport(options: object): Promise<void> };
+		};
+		await frame.browsingContext.setViewport({ viewport: { width, height } });
 	}
 
 	async close(): Promise<void> {

@@ -42,7 +42,19 @@ function total(page: Page, which: 'excl' | 'vat' | 'incl') {
 	);
 }
 
-const posted = { role: 'status', text: 'Posted.' } as const;
+const posted = { role: 'status', text: 'was posted.' } as const;
+
+/**
+ * Posts the open sales document: the posting button, then Yes in the question "Do you want to
+ * post the order?" (the posting pressed is the one chosen).
+ */
+export async function postDocument(page: Page, button: string): Promise<void> {
+	await page.click({ role: 'button', name: button });
+	const dialog = { role: 'alertdialog', name: /^Do you want to post the / } as const;
+	await page.waitFor(dialog);
+	await page.click({ role: 'button', name: 'Yes' });
+	await page.waitForGone(dialog);
+}
 
 /**
  * Blocking across two tabs: one tab shows the customer card, the other writes an order and then
@@ -101,13 +113,13 @@ export async function postShipAndInvoice(engine: Engine): Promise<void> {
 	await expect.poll(() => page.value('Qty. to Ship 1')).toBe('10');
 	await page.fill('Qty. to Ship 1', '4');
 	await expect.poll(() => page.value('Qty. to Ship 1')).toBe('4');
-	await page.click({ role: 'button', name: 'Ship' });
+	await postDocument(page, 'Ship');
 	await page.waitFor(posted);
 	await expect.poll(() => page.value('Qty. to Ship 1')).toBe('6');
 
 	// Ship and Invoice takes the other 6 and invoices all 10 (4,290.00 + 21 % VAT); the fully
 	// posted order is gone and the posted invoice opens.
-	await page.click({ role: 'button', name: 'Ship and Invoice' });
+	await postDocument(page, 'Ship and Invoice');
 	const invoice = { role: 'heading', name: /^Posted Sales Invoice PSI-/ } as const;
 	await page.waitFor(invoice);
 	const invoiceNo = (await page.text(invoice)).split(' ').pop()!;
@@ -126,7 +138,7 @@ export async function postInvoice(page: Page, customerNo: string, quantity: stri
 	await newDocument(page, customerNo, 'New Sales Invoice');
 	await addItemLine(page, 1, 'I1040', quantity);
 	await expect.poll(() => total(page, 'excl')).toBe(((2995 * Number(quantity)) / 100).toFixed(2));
-	await page.click({ role: 'button', name: 'Post' });
+	await postDocument(page, 'Post');
 	await page.waitFor({ role: 'heading', name: /^Posted Sales Invoice PSI-/ });
 	return (await page.text({ role: 'heading', name: /^Posted Sales Invoice PSI-/ }))
 		.split(' ')
@@ -207,7 +219,8 @@ export async function overflow(
 	ready?: Target
 ): Promise<number> {
 	await page.setViewport(width, 844);
-	await page.goto(path);
+	// Already there: the same page is measured again at the new width (no reload).
+	if ((await page.path()) !== path) await page.goto(path);
 	if (ready) await page.waitFor(ready);
 	// Two frames and a pause: the page's data is in and laid out.
 	await page.evaluate(

@@ -91,6 +91,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
+ * Posts the open sales document as a clerk does: the posting button (Ship, Invoice, Ship and
+ * Invoice, Receive…, Post), then Yes in Business Central's question "Do you want to post the
+ * order?" (the posting pressed is the one chosen). Returns once the question is answered.
+ */
+export async function postDocument(page: Page, button: string): Promise<void> {
+	await page.getByRole('button', { name: button, exact: true }).click();
+	const dialog = page.getByRole('alertdialog', { name: /^Do you want to post the / });
+	await dialog.getByRole('button', { name: 'Yes', exact: true }).click();
+	await dialog.waitFor({ state: 'detached' });
+}
+
+/**
  * Sets Blocked on an open customer card as a clerk does: a new level opens the block dialog,
  * which asks for a reason (and optionally an end date) and is confirmed; blank saves at once.
  */

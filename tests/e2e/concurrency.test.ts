@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './browser';
+import { postDocument, useBrowser } from './browser';
 
 const e2e = useBrowser();
 
@@ -38,14 +38,14 @@ describe('two tabs on one order', () => {
 		// The clerk in the second tab types 4; the first tab saves 4 and ships them.
 		await field(second, 'Qty. to Ship 1').fill('4');
 		await fill(first, 'Qty. to Ship 1', '4');
-		await first.getByRole('button', { name: 'Ship', exact: true }).click();
-		await first.getByRole('status').filter({ hasText: 'Posted.' }).waitFor();
+		await postDocument(first, 'Ship');
+		await first.getByRole('status').filter({ hasText: 'was posted.' }).waitFor();
 		await expect.poll(() => field(first, 'Qty. to Ship 1').inputValue()).toBe('6');
 		// The second tab's live view has followed (the order is released by the posting)…
 		await second.locator('[data-status="Released"]').waitFor();
 
 		// …but its clerk decided on what they saw before: the save of 4 and Ship are both refused.
-		await second.getByRole('button', { name: 'Ship', exact: true }).click();
+		await postDocument(second, 'Ship');
 		const changed = `Sales Order ${order} was changed in another window.`;
 		await second
 			.getByRole('alert')
@@ -67,8 +67,8 @@ describe('two tabs on one order', () => {
 		// Told, the clerk checks the order, enters the quantity again and ships: that goes through.
 		await fill(second, 'Qty. to Ship 1', '5');
 		await expect.poll(() => second.getByRole('alert').count()).toBe(1);
-		await second.getByRole('button', { name: 'Ship', exact: true }).click();
-		await second.getByRole('status').filter({ hasText: 'Posted.' }).waitFor();
+		await postDocument(second, 'Ship');
+		await second.getByRole('status').filter({ hasText: 'was posted.' }).waitFor();
 		await expect.poll(() => field(second, 'Qty. to Ship 1').inputValue()).toBe('1');
 	});
 });

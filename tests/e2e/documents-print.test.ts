@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, useBrowser } from './browser';
+import { axeViolations, postDocument, useBrowser } from './browser';
 
 const e2e = useBrowser();
 
@@ -31,7 +31,7 @@ async function postInvoice(page: Page, customerNo: string): Promise<string> {
 	await addLine(page, 2, 'I1030', '3');
 	// 429.00 + 55.50
 	await expect.poll(() => page.locator('[data-total="excl"]').textContent()).toMatch(/484[.,]50/);
-	await page.getByRole('button', { name: 'Post', exact: true }).click();
+	await postDocument(page, 'Post');
 	const heading = page.getByRole('heading', { name: /^Posted Sales Invoice PSI-/ });
 	await heading.waitFor();
 	return /PSI-\S+/.exec((await heading.textContent()) ?? '')![0];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './browser';
+import { postDocument, useBrowser } from './browser';
 
 const e2e = useBrowser();
 
@@ -21,7 +21,7 @@ async function postInvoice(page: Page, customerNo: string): Promise<string> {
 		.poll(() => page.getByLabel('Description 1', { exact: true }).inputValue())
 		.not.toBe('');
 	await fill(page, 'Quantity 1', '1');
-	await page.getByRole('button', { name: 'Post', exact: true }).click();
+	await postDocument(page, 'Post');
 	const heading = page.getByRole('heading', { name: /^Posted Sales Invoice PSI-/ });
 	await heading.waitFor();
 	return /PSI-\S+/.exec((await heading.textContent()) ?? '')![0];

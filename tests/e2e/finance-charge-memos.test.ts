@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser } from './browser';
+import { postDocument, useBrowser } from './browser';
 
 const e2e = useBrowser();
 
@@ -27,7 +27,7 @@ async function postInvoice(page: Page, customerNo: string): Promise<string> {
 		.not.toBe('');
 	await fill(page, 'Quantity 1', '100');
 	await expect.poll(() => page.locator('[data-total="excl"]').textContent()).toBe('2,995.00');
-	await page.getByRole('button', { name: 'Post', exact: true }).click();
+	await postDocument(page, 'Post');
 	await page.getByRole('heading', { name: /^Posted Sales Invoice PSI-/ }).waitFor();
 	return (await page.getByRole('heading', { level: 1 }).textContent())!.split(' ').pop()!;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, chooseBlocked, useBrowser } from './browser';
+import { axeViolations, chooseBlocked, postDocument, useBrowser } from './browser';
 
 const e2e = useBrowser();
 
@@ -25,7 +25,7 @@ async function postInvoice(page: Page, customerNo: string, quantity: string): Pr
 	await expect
 		.poll(() => page.locator('[data-total="excl"]').textContent())
 		.toBe(expected.toFixed(2));
-	await page.getByRole('button', { name: 'Post', exact: true }).click();
+	await postDocument(page, 'Post');
 	await page.getByRole('heading', { name: /^Posted Sales Invoice PSI-/ }).waitFor();
 	return (await page.getByRole('heading', { level: 1 }).textContent())!.split(' ').pop()!;
 }

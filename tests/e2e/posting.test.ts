@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, chooseBlocked } from './browser';
+import { useBrowser, chooseBlocked, postDocument } from './browser';
 
 const e2e = useBrowser();
 
@@ -61,8 +61,8 @@ describe('the seed story: Ship, Invoice and All blocks on posting', () => {
 		const order = await newDocument(page, 'C00010', 'New Sales Order');
 		await addItemLine(page, 1, 'I1020', '10');
 		await fill(page, 'Qty. to Ship 1', '4');
-		await button(page, 'Ship').click();
-		await page.getByRole('status').filter({ hasText: 'Posted.' }).waitFor();
+		await postDocument(page, 'Ship');
+		await page.getByRole('status').filter({ hasText: 'was posted.' }).waitFor();
 		await expect
 			.poll(() => page.getByLabel('Qty. to Ship 1', { exact: true }).inputValue())
 			.toBe('6');
@@ -77,8 +77,8 @@ describe('the seed story: Ship, Invoice and All blocks on posting', () => {
 		);
 		expect(await button(page, 'Ship and Invoice').isDisabled()).toBe(true);
 		await fill(page, 'Qty. to Invoice 1', '2');
-		await button(page, 'Invoice').click();
-		await page.getByRole('status').filter({ hasText: 'Posted.' }).waitFor();
+		await postDocument(page, 'Invoice');
+		await page.getByRole('status').filter({ hasText: 'was posted.' }).waitFor();
 
 		// A new invoice with Get Shipment Lines takes the other 2 shipped desks and posts.
 		await newDocument(page, 'C00010', 'New Sales Invoice');
@@ -90,7 +90,7 @@ describe('the seed story: Ship, Invoice and All blocks on posting', () => {
 			.check();
 		await button(page, 'Add the chosen lines').click();
 		await expect.poll(() => page.locator('[data-total="excl"]').textContent()).toBe('858.00');
-		await button(page, 'Post').click();
+		await postDocument(page, 'Post');
 		await page.getByRole('heading', { name: /^Posted Sales Invoice PSI-/ }).waitFor();
 		expect(await page.locator('[data-total="incl"]').textContent()).toBe('1,038.18');
 		// The print view carries the company's name and address from Settings.
@@ -110,7 +110,7 @@ describe('the seed story: Ship, Invoice and All blocks on posting', () => {
 			'You cannot post this type of document when Customer C00010 is blocked with type Invoice.'
 		);
 		await page.goto(`/documents/${memo}`);
-		await button(page, 'Post').click();
+		await postDocument(page, 'Post');
 		await page.getByRole('heading', { name: /^Posted Sales Credit Memo PSCM-/ }).waitFor();
 
 		// Block All: a new credit memo cannot even be posted.

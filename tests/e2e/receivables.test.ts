@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, chooseBlocked } from './browser';
+import { useBrowser, chooseBlocked, postDocument } from './browser';
 
 const e2e = useBrowser();
 
@@ -42,7 +42,7 @@ async function postInvoice(page: Page, customerNo: string, quantity: string): Pr
 	await expect
 		.poll(() => page.locator('[data-total="excl"]').textContent())
 		.toBe(expected.toFixed(2));
-	await page.getByRole('button', { name: 'Post', exact: true }).click();
+	await postDocument(page, 'Post');
 	await page.getByRole('heading', { name: /^Posted Sales Invoice PSI-/ }).waitFor();
 	return (await page.getByRole('heading', { level: 1 }).textContent())!.split(' ').pop()!;
 }

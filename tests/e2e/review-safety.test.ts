@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations, chooseBlocked, useBrowser } from './browser';
+import { axeViolations, chooseBlocked, postDocument, useBrowser } from './browser';
 
 const e2e = useBrowser();
 
@@ -21,7 +21,7 @@ async function postInvoice(page: Page): Promise<string> {
 		.poll(() => page.getByLabel('Description 1', { exact: true }).inputValue())
 		.not.toBe('');
 	await fill(page, 'Quantity 1', '1');
-	await page.getByRole('button', { name: 'Post', exact: true }).click();
+	await postDocument(page, 'Post');
 	await page.getByRole('heading', { name: /^Posted Sales Invoice PSI-/ }).waitFor();
 	return new URL(page.url()).pathname;
 }

@@ -24,11 +24,24 @@ describe('the customer card query', () => {
 	beforeEach(resetDatabase);
 
 	it('gives nulls for a No. that is not there', async () => {
-		expect(await until(customerCardQuery('NOPE'), () => true)).toEqual({
+		expect(await until(customerCardQuery('NOPE'), () => true)).toMatchObject({
 			customer: null,
 			billTo: null,
-			statistics: null
+			statistics: null,
+			aged: null
 		});
+	});
+
+	it('gives in the same read what its fields offer and the ageing of the open entries', async () => {
+		const customer = await givenCustomer();
+		const card = await until(customerCardQuery(customer.no), () => true);
+		expect(card.reasons.map((reason) => reason.code)).toEqual(
+			(await db.blockReasons.orderBy('code').toArray()).map((reason) => reason.code)
+		);
+		expect(card.paymentTerms.length).toBe(await db.paymentTerms.count());
+		expect(card.reminderTerms.length).toBe(await db.reminderTerms.count());
+		expect(card.financeChargeTerms.length).toBe(await db.financeChargeTerms.count());
+		expect(card.aged).toEqual({ notDue: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 });
 	});
 
 	it('gives the customer with its statistics and no bill-to when none is set', async () => {
@@ -63,6 +76,9 @@ describe('the customer card query', () => {
 			await expect
 				.poll(() => seen.at(-1))
 				.toMatchObject({ customer: { name: 'After' }, statistics: { balanceCents: 3630 } });
+			// The ageing comes from the same read: its buckets add up to the open invoice.
+			const aged = seen.at(-1)!.aged!;
+			expect(Object.values(aged).reduce((sum, cents) => sum + cents, 0)).toBe(3630);
 		} finally {
 			subscription.unsubscribe();
 		}

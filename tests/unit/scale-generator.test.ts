@@ -9,11 +9,16 @@ const NO_CUSTOMERS = { customers: 0, documents: 4, linesPerDocument: 2, ledgerEn
 describe('the scale generator without new customers', () => {
 	it('writes the orders and entries for customers that exist', async () => {
 		await resetDemoData();
+		// The demo company has documents and entries of its own: only the generated ones count.
+		const [demoOrders, demoEntries] = await Promise.all([
+			db.salesHeaders.toCollection().primaryKeys(),
+			db.custLedgerEntries.toCollection().primaryKeys()
+		]);
 		await generateCompany(NO_CUSTOMERS);
 
 		const known = new Set(await db.customers.toCollection().primaryKeys());
-		const orders = await db.salesHeaders.toArray();
-		const entries = await db.custLedgerEntries.toArray();
+		const orders = await db.salesHeaders.where('no').noneOf(demoOrders).toArray();
+		const entries = await db.custLedgerEntries.where('entryNo').noneOf(demoEntries).toArray();
 		expect(orders).toHaveLength(4);
 		expect(entries).toHaveLength(5);
 		for (const order of orders) {

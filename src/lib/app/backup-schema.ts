@@ -28,6 +28,11 @@ const quantity = v.pipe(v.number(), v.finite());
 const postedQuantity = v.pipe(v.number(), v.finite(), v.minValue(0));
 /** A text field of the customer card, within the card's limit. */
 const cardText = v.pipe(v.string(), v.maxLength(TEXT_FIELD_MAX));
+/** Terms' descriptions in other languages; absent on terms stored before them. */
+const translations = v.optional(v.object({ en: v.optional(text), nl: v.optional(text) }));
+const documentLanguage = v.picklist(DOCUMENT_LANGUAGES);
+const reminderText = v.object({ beginning: text, ending: text });
+
 /** The English texts of the schema's own checks, by the key the UI says them with. */
 export const CHECK_MESSAGES = {
 	'backup.problem.date': 'a date YYYY-MM-DD',
@@ -76,7 +81,19 @@ const postedHeader = {
 	sourceNo: text,
 	amountCents: amount,
 	vatCents: amount,
-	amountInclVatCents: amount
+	amountInclVatCents: amount,
+	// The bill-to as it was posted; absent on documents posted before the copy.
+	billToDetails: v.optional(
+		v.object({
+			address: text,
+			postCode: text,
+			city: text,
+			countryRegion: text,
+			vatRegistrationNo: text,
+			enterpriseNo: text,
+			languageCode: documentLanguage
+		})
+	)
 };
 const shipment = v.object({
 	no: text,
@@ -131,7 +148,7 @@ export const TABLES = {
 		// Document details; absent on customers stored before them (read with documentDetailsOf).
 		vatRegistrationNo: v.optional(cardText),
 		enterpriseNo: v.optional(cardText),
-		languageCode: v.optional(v.picklist(DOCUMENT_LANGUAGES)),
+		languageCode: v.optional(documentLanguage),
 		documentEmail: v.optional(cardText)
 	}),
 	items: v.object({
@@ -142,7 +159,7 @@ export const TABLES = {
 		vatPct: quantity,
 		searchTerms: v.array(text)
 	}),
-	paymentTerms: v.object({ code: text, description: text, dueDays: int }),
+	paymentTerms: v.object({ code: text, description: text, translations, dueDays: int }),
 	blockReasons: v.object({ code: text, description: text }),
 	customerTotals: v.object({
 		customerNo: text,
@@ -254,13 +271,23 @@ export const TABLES = {
 	reminderTerms: v.object({
 		code: text,
 		description: text,
+		translations,
 		levels: v.array(
-			v.object({ level: int, gracePeriodDays: int, dueDays: int, feeCents: amount, text })
+			v.object({
+				level: int,
+				gracePeriodDays: int,
+				dueDays: int,
+				feeCents: amount,
+				// Levels stored before texts per language have their one text; newer ones `texts`.
+				text: v.optional(text),
+				texts: v.optional(v.object({ en: reminderText, nl: reminderText }))
+			})
 		)
 	}),
 	financeChargeTerms: v.object({
 		code: text,
 		description: text,
+		translations,
 		interestRatePct: quantity,
 		interestPeriodDays: int,
 		gracePeriodDays: int,
@@ -277,6 +304,8 @@ export const TABLES = {
 		level: int,
 		feeCents: amount,
 		text,
+		endingText: v.optional(text),
+		languageCode: v.optional(documentLanguage),
 		status: memoStatus,
 		issuedNo: text,
 		lines: v.array(

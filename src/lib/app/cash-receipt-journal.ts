@@ -10,6 +10,7 @@ import {
 } from '$lib/domain/journal-posting-plan';
 import {
 	candidateNo,
+	isReminderReference,
 	matchReference,
 	referenceIn,
 	type InvoiceEntry
@@ -22,6 +23,7 @@ import { NotFoundError, refusalError, ValidationError } from './errors';
 import { writePlannedEntries } from './ledger';
 import { nextNo, readNextEntryNo } from './numbering';
 import { assertAllowed } from './refusals';
+import { applyByReminderReference } from './reminder-payments';
 import { readWorkDate } from './settings';
 
 /**
@@ -72,6 +74,7 @@ export type ReferenceOutcome =
  * A payment's Description that holds a structured communication (+++000/0001/00131+++, typed or
  * pasted from a bank statement) applies the line to the open invoice it belongs to, as Apply
  * Entries would: the line takes the invoice's customer and, with Amount 0, its remaining amount.
+ * An issued reminder's communication (+++9…+++) applies it to what the reminder asks to pay.
  * Returns what the reference did, or null when the field holds none.
  */
 export async function updateJournalLine(input: {
@@ -92,7 +95,13 @@ export async function updateJournalLine(input: {
 	if (typeof value === 'string' && value.length > 100) {
 		throw new ValidationError('error.tooLong', 'The text is too long.', { max: 100 }, field);
 	}
-	const tables = [db.journalLines, db.customers, db.custLedgerEntries, db.numberSeries];
+	const tables = [
+		db.journalLines,
+		db.customers,
+		db.custLedgerEntries,
+		db.numberSeries,
+		db.reminders
+	];
 	return db.transaction('rw', tables, async () => {
 		const line = await db.journalLines.get(input.id);
 		if (!line) throw new NotFoundError('Journal line', input.id);
@@ -100,7 +109,9 @@ export async function updateJournalLine(input: {
 		const reference =
 			field === 'description' && line.documentType === 'Payment' ? referenceIn(String(value)) : '';
 		if (reference) {
-			const outcome = await applyByReference(line, reference, changes);
+			const outcome = isReminderReference(reference)
+				? await applyByReminderReference(line, reference, changes)
+				: await applyByReference(line, reference, changes);
 			await db.journalLines.update(line.id, changes);
 			return outcome;
 		}

@@ -1,14 +1,37 @@
 import { liveQuery, type Observable } from 'dexie';
 import { db, type ChangeLogEntry } from '$lib/db/db';
-import type { Customer } from '$lib/domain/customer';
+import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
 import { customerStatistics, type CustomerStatistics } from '$lib/domain/customer-statistics';
+import {
+	ageReceivables,
+	type AgedBuckets,
+	type FinanceChargeTerms,
+	type ReminderTerms
+} from '$lib/domain/receivables';
 import type { SalesHeader } from '$lib/domain/sales-document';
 import { readWorkDate } from './settings';
 
 /** What the customer card reads: the customer with its statistics, block history, documents. */
 
-/** Reads what the statistics are made of, side by side, and lets the domain add it up. */
-async function readCustomerStatistics(no: string): Promise<CustomerStatistics> {
+/** What the customer card shows first, read at once. */
+export interface CustomerCard {
+	/** Null when there is no customer with this No. */
+	customer: Customer | null;
+	billTo: Customer | null;
+	statistics: CustomerStatistics | null;
+	/** The customer's open entries by age at the work date. */
+	aged: AgedBuckets | null;
+	/** What the card's fields offer: block reasons and the three kinds of terms. */
+	reasons: BlockReason[];
+	paymentTerms: PaymentTerms[];
+	reminderTerms: ReminderTerms[];
+	financeChargeTerms: FinanceChargeTerms[];
+}
+
+/** Reads what the statistics and the ageing are made of, side by side; the domain adds it up. */
+async function readCustomerFigures(
+	no: string
+): Promise<{ statistics: CustomerStatistics; aged: AgedBuckets }> {
 	const [totals, openEntries, orders, workDate] = await Promise.all([
 		db.customerTotals.get(no),
 		db.custLedgerEntries.where('[customerNo+open]').equals([no, 1]).toArray(),
@@ -23,38 +46,57 @@ async function readCustomerStatistics(no: string): Promise<CustomerStatistics> {
 		.where('documentNo')
 		.anyOf(orders.map((order) => order.no))
 		.toArray();
-	return customerStatistics({
-		balanceCents: totals?.balanceCents ?? 0,
-		openEntries,
-		orderLines,
-		workDate
-	});
+	return {
+		statistics: customerStatistics({
+			balanceCents: totals?.balanceCents ?? 0,
+			openEntries,
+			orderLines,
+			workDate
+		}),
+		aged: ageReceivables(openEntries, workDate)
+	};
 }
 
-/** What the customer card shows first: the customer, its bill-to customer and statistics. */
-export interface CustomerCard {
-	/** Null when there is no customer with this No. */
-	customer: Customer | null;
-	billTo: Customer | null;
-	statistics: CustomerStatistics | null;
-}
+/** Every table the card's first view reads (the work date is a setting). */
+const CARD_TABLES = () => [
+	db.customers,
+	db.customerTotals,
+	db.custLedgerEntries,
+	db.salesHeaders,
+	db.salesLines,
+	db.settings,
+	db.blockReasons,
+	db.paymentTerms,
+	db.reminderTerms,
+	db.financeChargeTerms
+];
 
 /**
- * The card's first view in one query (one transaction, reads side by side), so the card
- * appears whole as soon as its data is read instead of in steps.
+ * The card's first view in one live query (one transaction, every read side by side): the
+ * customer, its bill-to customer, statistics and ageing, and the choices its fields offer. The
+ * card appears whole as soon as this is read, instead of in steps, one read per part.
  */
 export function customerCardQuery(no: string): Observable<CustomerCard> {
-	return liveQuery(async () => {
-		const [customer, statistics] = await Promise.all([
-			db.customers.get(no),
-			readCustomerStatistics(no)
-		]);
-		if (!customer) return { customer: null, billTo: null, statistics: null };
-		const billTo = customer.billToCustomerNo
-			? ((await db.customers.get(customer.billToCustomerNo)) ?? null)
-			: null;
-		return { customer, billTo, statistics };
-	});
+	return liveQuery(() =>
+		db.transaction('r', CARD_TABLES(), async () => {
+			const [customer, figures, reasons, paymentTerms, reminderTerms, financeChargeTerms] =
+				await Promise.all([
+					db.customers.get(no),
+					readCustomerFigures(no),
+					db.blockReasons.orderBy('code').toArray(),
+					db.paymentTerms.orderBy('code').toArray(),
+					db.reminderTerms.orderBy('code').toArray(),
+					db.financeChargeTerms.orderBy('code').toArray()
+				]);
+			const choices = { reasons, paymentTerms, reminderTerms, financeChargeTerms };
+			if (!customer)
+				return { customer: null, billTo: null, statistics: null, aged: null, ...choices };
+			const billTo = customer.billToCustomerNo
+				? ((await db.customers.get(customer.billToCustomerNo)) ?? null)
+				: null;
+			return { customer, billTo, ...figures, ...choices };
+		})
+	);
 }
 
 /** The customer's changes of its block fields, newest first. */

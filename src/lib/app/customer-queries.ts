@@ -1,4 +1,4 @@
-import { liveQuery, type Observable } from 'dexie';
+import { Dexie, liveQuery, type ObservabilitySet, type Observable } from 'dexie';
 import { db } from '$lib/db/db';
 import type { Customer } from '$lib/domain/customer';
 import type { Blocked } from '$lib/domain/policy';
@@ -86,8 +86,70 @@ export async function findCustomersWithBillTo(
 	return { ...page, billTos: new Map(billTos.map((c) => [c.no, c])) };
 }
 
-export function customerListQuery(filter: CustomerListFilter): Observable<CustomerPage> {
-	return liveQuery(() => findCustomers(filter));
+/** The customer list as a user types: a store (Svelte's contract) the list asks with `ask`. */
+export interface CustomerSearch {
+	/** Called at once with the rows shown so far (undefined before the first answer). */
+	subscribe(run: (page: CustomerPage | undefined) => void): () => void;
+	/** Reads the rows of this filter; an answer to an earlier filter is then dropped. */
+	ask(filter: CustomerListFilter): void;
+}
+
+/**
+ * The customer list as a user types, without a live query per keystroke (setting one up cost
+ * more than the read itself): each filter is read once, at once, and only the answer to the
+ * latest filter is shown, however the reads overtake each other. The list stays live all the
+ * same: while someone listens, any change to customers, in this tab or another, reads the
+ * latest filter again.
+ */
+export function customerSearch({
+	onerror,
+	read = findCustomers
+}: {
+	/** Told when the latest filter's read fails (an older one's failure no longer matters). */
+	onerror: (error: unknown) => void;
+	/** How a filter is read; findCustomers unless a test slows it down. */
+	read?: (filter: CustomerListFilter) => Promise<CustomerPage>;
+}): CustomerSearch {
+	let latest = 0;
+	let filter: CustomerListFilter | undefined;
+	let page: CustomerPage | undefined;
+	const listeners = new Set<(page: CustomerPage | undefined) => void>();
+
+	function load() {
+		if (!filter) return;
+		const mine = ++latest;
+		read(filter).then(
+			(answer) => {
+				if (mine !== latest) return;
+				page = answer;
+				for (const listener of listeners) listener(page);
+			},
+			(error: unknown) => {
+				if (mine === latest) onerror(error);
+			}
+		);
+	}
+
+	function onchange(parts: ObservabilitySet) {
+		const customers = `idb://${db.name}/customers/`;
+		if (Object.keys(parts).some((part) => part === 'all' || part.startsWith(customers))) load();
+	}
+
+	return {
+		subscribe(run) {
+			if (listeners.size === 0) Dexie.on('storagemutated', onchange);
+			listeners.add(run);
+			run(page);
+			return () => {
+				listeners.delete(run);
+				if (listeners.size === 0) Dexie.on.storagemutated.unsubscribe(onchange);
+			};
+		},
+		ask(next) {
+			filter = { ...next };
+			load();
+		}
+	};
 }
 
 export function customerQuery(no: string): Observable<Customer | null> {

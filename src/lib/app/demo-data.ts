@@ -2,43 +2,95 @@ import {
 	emptyCustomer,
 	searchTermsOf,
 	type Customer,
+	type DocumentLanguage,
 	type PaymentTerms
 } from '$lib/domain/customer';
 import type { Item } from '$lib/domain/item';
 import type { Blocked } from '$lib/domain/policy';
 import type { FinanceChargeTerms, ReminderTerms } from '$lib/domain/receivables';
 
+/** The language the demo company is written in: its item descriptions and block notes. */
+export type DemoLanguage = DocumentLanguage;
+
 export const DEMO_PAYMENT_TERMS: PaymentTerms[] = [
-	{ code: 'COD', description: 'Cash on delivery', dueDays: 0 },
-	{ code: '14 DAYS', description: 'Net 14 days', dueDays: 14 },
-	{ code: '30 DAYS', description: 'Net 30 days', dueDays: 30 }
+	{
+		code: 'COD',
+		description: 'Cash on delivery',
+		translations: { nl: 'Contant bij levering' },
+		dueDays: 0
+	},
+	{
+		code: '14 DAYS',
+		description: 'Net 14 days',
+		translations: { nl: 'Netto 14 dagen' },
+		dueDays: 14
+	},
+	{
+		code: '30 DAYS',
+		description: 'Net 30 days',
+		translations: { nl: 'Netto 30 dagen' },
+		dueDays: 30
+	}
 ];
 
 export const DEMO_REMINDER_TERMS: ReminderTerms[] = [
 	{
 		code: 'DOMESTIC',
 		description: 'Reminders for domestic customers',
+		translations: { nl: 'Aanmaningen voor binnenlandse klanten' },
 		levels: [
 			{
 				level: 1,
 				gracePeriodDays: 5,
 				dueDays: 7,
 				feeCents: 0,
-				text: 'A friendly reminder: the invoices below are overdue.'
+				texts: {
+					en: {
+						beginning: 'A friendly reminder: the invoices below are overdue.',
+						ending:
+							'Please pay {total} {currency} by {dueDate}. If you have paid already, thank you.'
+					},
+					nl: {
+						beginning: 'Een vriendelijke herinnering: de onderstaande facturen zijn vervallen.',
+						ending:
+							'Gelieve {total} {currency} te betalen vóór {dueDate}. Hebt u al betaald, dan danken wij u.'
+					}
+				}
 			},
 			{
 				level: 2,
 				gracePeriodDays: 7,
 				dueDays: 7,
 				feeCents: 1000,
-				text: 'Second reminder: please pay the invoices below now.'
+				texts: {
+					en: {
+						beginning: 'Second reminder: please pay the invoices below now.',
+						ending: 'We add a fee of {fee} {currency}. Please pay {total} {currency} by {dueDate}.'
+					},
+					nl: {
+						beginning: 'Tweede aanmaning: gelieve de onderstaande facturen nu te betalen.',
+						ending:
+							'Wij rekenen {fee} {currency} kosten aan. Gelieve {total} {currency} te betalen vóór {dueDate}.'
+					}
+				}
 			},
 			{
 				level: 3,
 				gracePeriodDays: 7,
 				dueDays: 5,
 				feeCents: 2500,
-				text: 'Final reminder before we hand this over for collection.'
+				texts: {
+					en: {
+						beginning: 'Final reminder before we hand this over for collection.',
+						ending:
+							'Unless {total} {currency} is paid by {dueDate}, a collection agency will claim it.'
+					},
+					nl: {
+						beginning: 'Laatste aanmaning voor wij dit uit handen geven.',
+						ending:
+							'Is {total} {currency} niet betaald vóór {dueDate}, dan vordert een incassobureau het.'
+					}
+				}
 			}
 		]
 	}
@@ -48,6 +100,7 @@ export const DEMO_FINANCE_CHARGE_TERMS: FinanceChargeTerms[] = [
 	{
 		code: 'STANDARD',
 		description: '8 % a year on overdue invoices',
+		translations: { nl: '8 % per jaar op vervallen facturen' },
 		interestRatePct: 8,
 		interestPeriodDays: 365,
 		gracePeriodDays: 10,
@@ -62,6 +115,27 @@ const DEMO_BLOCK_REASON: Record<Blocked | 'privacy', string> = {
 	Invoice: 'DISPUTE',
 	All: 'INSOLVENCY',
 	privacy: 'OTHER'
+};
+
+/** Why each demo block was set, as the credit controller wrote it. */
+const DEMO_BLOCK_NOTE: Record<Blocked | 'privacy', Record<DemoLanguage, string>> = {
+	'': { en: '', nl: '' },
+	Ship: {
+		en: 'Two invoices past due; no new deliveries until they are paid.',
+		nl: 'Twee facturen vervallen; geen nieuwe leveringen tot ze betaald zijn.'
+	},
+	Invoice: {
+		en: 'Disputes the last delivery; invoice nothing until it is settled.',
+		nl: 'Betwist de laatste levering; niets factureren tot dat geregeld is.'
+	},
+	All: {
+		en: 'Declared bankrupt; the curator handles every payment.',
+		nl: 'Failliet verklaard; de curator regelt alle betalingen.'
+	},
+	privacy: {
+		en: 'Asked to be forgotten (GDPR); keep the records, do no business.',
+		nl: 'Vroeg om vergeten te worden (AVG); gegevens bewaren, geen zaken doen.'
+	}
 };
 
 /** The demo company's Company Information (fictitious numbers with valid check digits). */
@@ -236,7 +310,7 @@ const DEMO_CUSTOMERS: DemoCustomer[] = [
 	]
 ];
 
-export function demoCustomers(): Customer[] {
+export function demoCustomers(language: DemoLanguage = 'en'): Customer[] {
 	return DEMO_CUSTOMERS.map(
 		([
 			no,
@@ -262,28 +336,39 @@ export function demoCustomers(): Customer[] {
 			creditLimitCents: limit * 100,
 			blocked,
 			blockReason: DEMO_BLOCK_REASON[extra?.privacyBlocked ? 'privacy' : blocked],
+			blockNote: DEMO_BLOCK_NOTE[extra?.privacyBlocked ? 'privacy' : blocked][language],
 			blockedBy: blocked ? 'demo' : '',
 			...extra
 		})
 	);
 }
 
-export const DEMO_ITEMS: Item[] = [
-	['I1010', 'Office chair, ergonomic', 'PCS', 18900, 21],
-	['I1020', 'Desk, oak 160 cm', 'PCS', 42900, 21],
-	['I1030', 'Coffee beans, 1 kg', 'KG', 1850, 6],
-	['I1040', 'Printer paper A4, box', 'BOX', 2995, 21],
-	['I1050', 'Bicycle, city', 'PCS', 64900, 21],
-	['I1060', 'LED lamp, 9 W', 'PCS', 695, 21],
-	['I1070', 'Bread flour, 25 kg', 'BAG', 2450, 6],
-	['I1080', 'Consulting hour', 'HOUR', 9500, 21],
-	['I1090', 'Delivery', 'PCS', 2500, 21],
-	['I1100', 'Notebook, A5', 'PCS', 395, 21]
-].map(([no, description, baseUnitOfMeasure, unitPriceCents, vatPct]) => ({
-	no: String(no),
-	description: String(description),
-	baseUnitOfMeasure: String(baseUnitOfMeasure),
-	unitPriceCents: Number(unitPriceCents),
-	vatPct: Number(vatPct),
-	searchTerms: searchTermsOf(String(no), String(description))
-}));
+const DEMO_ITEMS: Array<
+	[no: string, en: string, nl: string, unit: string, cents: number, vat: number]
+> = [
+	['I1010', 'Office chair, ergonomic', 'Bureaustoel, ergonomisch', 'PCS', 18900, 21],
+	['I1020', 'Desk, oak 160 cm', 'Bureau, eik 160 cm', 'PCS', 42900, 21],
+	['I1030', 'Coffee beans, 1 kg', 'Koffiebonen, 1 kg', 'KG', 1850, 6],
+	['I1040', 'Printer paper A4, box', 'Printerpapier A4, doos', 'BOX', 2995, 21],
+	['I1050', 'Bicycle, city', 'Stadsfiets', 'PCS', 64900, 21],
+	['I1060', 'LED lamp, 9 W', 'Ledlamp, 9 W', 'PCS', 695, 21],
+	['I1070', 'Bread flour, 25 kg', 'Broodmeel, 25 kg', 'BAG', 2450, 6],
+	['I1080', 'Consulting hour', 'Adviesuur', 'HOUR', 9500, 21],
+	['I1090', 'Delivery', 'Levering', 'PCS', 2500, 21],
+	['I1100', 'Notebook, A5', 'Notitieboek, A5', 'PCS', 395, 21]
+];
+
+/** The demo items, described in `language`. */
+export function demoItems(language: DemoLanguage = 'en'): Item[] {
+	return DEMO_ITEMS.map(([no, en, nl, baseUnitOfMeasure, unitPriceCents, vatPct]) => {
+		const description = language === 'nl' ? nl : en;
+		return {
+			no,
+			description,
+			baseUnitOfMeasure,
+			unitPriceCents,
+			vatPct,
+			searchTerms: searchTermsOf(no, description)
+		};
+	});
+}

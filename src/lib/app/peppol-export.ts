@@ -7,6 +7,7 @@ import { daysBetween } from '$lib/domain/dates';
 import type { PeppolDocumentInput, PeppolFile } from '$lib/domain/peppol-invoice';
 import type { PeppolParty, PeppolSeller } from '$lib/domain/peppol-parties';
 import type { PostedCreditMemo, PostedHeader, PostedInvoice, PostedLine } from '$lib/domain/posted';
+import { postedBillToOf } from '$lib/domain/posted-bill-to';
 import { readCompanyInformation } from './company-information';
 import { NotFoundError, refusalError } from './errors';
 
@@ -45,30 +46,22 @@ function seller(company: CompanyInformation): PeppolSeller {
 	};
 }
 
+/**
+ * The buyer as the document was posted to: the address, VAT and enterprise numbers copied at
+ * posting (the card's for a document posted before the copy); the e-mail and phone of the card.
+ */
 function buyer(customer: Customer | undefined, header: PostedHeader): PeppolParty {
-	if (!customer)
-		return {
-			name: header.billToName,
-			address: '',
-			postCode: '',
-			city: '',
-			countryCode: '',
-			vatRegistrationNo: '',
-			enterpriseNo: '',
-			email: '',
-			phone: ''
-		};
-	const details = documentDetailsOf(customer);
+	const posted = postedBillToOf(header, customer);
 	return {
-		name: customer.name || header.billToName,
-		address: customer.address,
-		postCode: customer.postCode,
-		city: customer.city,
-		countryCode: customer.countryRegion,
-		vatRegistrationNo: details.vatRegistrationNo,
-		enterpriseNo: details.enterpriseNo,
-		email: details.documentEmail,
-		phone: customer.phoneNo
+		name: header.billToName || customer?.name || '',
+		address: posted?.address ?? '',
+		postCode: posted?.postCode ?? '',
+		city: posted?.city ?? '',
+		countryCode: posted?.countryRegion ?? '',
+		vatRegistrationNo: posted?.vatRegistrationNo ?? '',
+		enterpriseNo: posted?.enterpriseNo ?? '',
+		email: customer ? documentDetailsOf(customer).documentEmail : '',
+		phone: customer?.phoneNo ?? ''
 	};
 }
 
@@ -78,7 +71,7 @@ function inputOf(
 	termsText: TermsText
 ): PeppolDocumentInput {
 	const { header, billTo } = records;
-	const language = billTo ? documentDetailsOf(billTo).languageCode : 'en';
+	const language = postedBillToOf(header, billTo)?.languageCode ?? 'en';
 	const invoice = records.kind === 'invoices';
 	const reference = invoice ? structuredCommunicationFor(header.no) : null;
 	const days = daysBetween(header.documentDate || header.postingDate, header.dueDate);

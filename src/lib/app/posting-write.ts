@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { db, type NumberSeries } from '$lib/db/db';
+import type { ShipmentLine } from '$lib/domain/posted';
 import type { PostingPlan } from '$lib/domain/posting-plan';
+import type { SalesHeader, SalesLine } from '$lib/domain/sales-document';
 import { writePlannedEntries } from './ledger';
 
 /**
@@ -10,13 +12,43 @@ import { writePlannedEntries } from './ledger';
 export const postingProbe: { beforeWrite: ((step: string) => void) | null } = { beforeWrite: null };
 
 /**
+ * Records the command read in its transaction. A change to one of them is written whole (put),
+ * so the write step sends every request at once: an update would read the record first.
+ */
+export interface ReadRecords {
+	headers?: readonly SalesHeader[];
+	lines?: readonly SalesLine[];
+	/** Shipment or return receipt lines, as the plan's invoicedShipmentLines names them. */
+	shipmentLines?: readonly ShipmentLine[];
+}
+
+/** Each change as a whole record when the record was read, else as an update by key. */
+function split<T, C>(
+	changes: ReadonlyArray<{ key: string; changes: C }>,
+	read: readonly T[] | undefined,
+	keyOf: (record: T) => string
+): { puts: T[]; updates: Array<{ key: string; changes: C }> } {
+	const byKey = new Map((read ?? []).map((record) => [keyOf(record), record]));
+	const puts: T[] = [];
+	const updates: Array<{ key: string; changes: C }> = [];
+	for (const change of changes) {
+		const record = byKey.get(change.key);
+		if (record) puts.push({ ...record, ...change.changes });
+		else updates.push(change);
+	}
+	return { puts, updates };
+}
+
+/**
  * The last step of a posting command: writes its plan inside the command's transaction, every
  * request sent before the first answer is awaited. `series` holds the number series the command
- * read, with their next numbers as last; those the plan drew from are stored.
+ * read, with their next numbers as last; those the plan drew from are stored. `read` holds the
+ * records the command read, whose changes are written whole.
  */
 export function writePostingPlan(
 	plan: PostingPlan,
-	series: ReadonlyMap<string, NumberSeries>
+	series: ReadonlyMap<string, NumberSeries>,
+	read: ReadRecords = {}
 ): Promise<unknown> {
 	const writes: Array<Promise<unknown>> = [];
 	const write = (step: string, request: () => Promise<unknown>) => {
@@ -54,22 +86,46 @@ export function writePostingPlan(
 	const invoiced = plan.invoicedShipmentLines;
 	if (invoiced.lines.length > 0) {
 		const lineTable = invoiced.kind === 'shipment' ? db.shipmentLines : db.returnReceiptLines;
+		const { puts, updates } = split(
+			invoiced.lines.map(({ id, quantityInvoiced }) => ({
+				key: id,
+				changes: { quantityInvoiced }
+			})),
+			read.shipmentLines,
+			(line) => line.id
+		);
 		write(`${invoiced.kind} line invoiced`, () =>
-			lineTable.bulkUpdate(
-				invoiced.lines.map(({ id, quantityInvoiced }) => ({
-					key: id,
-					changes: { quantityInvoiced }
-				}))
-			)
+			Dexie.Promise.all<unknown>([
+				puts.length > 0 ? lineTable.bulkPut(puts) : null,
+				updates.length > 0 ? lineTable.bulkUpdate(updates) : null
+			])
 		);
 	}
 	if (plan.lineChanges.length > 0) {
+		const { puts, updates } = split(
+			plan.lineChanges.map(({ id, changes }) => ({ key: id, changes })),
+			read.lines,
+			(line) => line.id
+		);
 		write('update lines', () =>
-			db.salesLines.bulkUpdate(plan.lineChanges.map(({ id, changes }) => ({ key: id, changes })))
+			Dexie.Promise.all<unknown>([
+				puts.length > 0 ? db.salesLines.bulkPut(puts) : null,
+				updates.length > 0 ? db.salesLines.bulkUpdate(updates) : null
+			])
 		);
 	}
-	for (const { no, changes } of plan.headerChanges) {
-		write('update header', () => db.salesHeaders.update(no, changes));
+	if (plan.headerChanges.length > 0) {
+		const { puts, updates } = split(
+			plan.headerChanges.map(({ no, changes }) => ({ key: no, changes })),
+			read.headers,
+			(header) => header.no
+		);
+		write('update header', () =>
+			Dexie.Promise.all<unknown>([
+				puts.length > 0 ? db.salesHeaders.bulkPut(puts) : null,
+				...updates.map(({ key, changes }) => db.salesHeaders.update(key, changes))
+			])
+		);
 	}
 	for (const { no, lineIds } of plan.deleted) {
 		write('delete document', () =>

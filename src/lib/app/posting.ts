@@ -1,30 +1,25 @@
-import { db, type NumberSeries } from '$lib/db/db';
-import type { CustomerTotals, ShipmentLine } from '$lib/domain/posted';
+import { db } from '$lib/db/db';
+import type { CustLedgerEntry, ShipmentLine } from '$lib/domain/posted';
 import { planDocumentPosting } from '$lib/domain/document-posting-plan';
-import {
-	planInvoiceCancel,
-	planInvoiceCorrection,
-	type InvoiceCancelInput
-} from '$lib/domain/invoice-cancel-plan';
+import { planInvoiceCancel, planInvoiceCorrection } from '$lib/domain/invoice-cancel-plan';
 import { planOrderPosting } from '$lib/domain/order-posting-plan';
-import {
-	POSTING_SERIES,
-	type Parties,
-	type Planned,
-	type PostingContext,
-	type PostingPlan,
-	type PostingResult
-} from '$lib/domain/posting-plan';
+import type { Planned, PostingPlan, PostingResult } from '$lib/domain/posting-plan';
 import { round5 } from '$lib/domain/posting-rules';
-import {
-	DOCUMENT_SERIES,
-	LINE_STEP,
-	newSalesLine,
-	type SalesHeader,
-	type SalesLine
-} from '$lib/domain/sales-document';
+import { LINE_STEP, newSalesLine } from '$lib/domain/sales-document';
 import { NotFoundError, refusalError, ValidationError } from './errors';
-import { readNextEntryNo, readNextNo } from './numbering';
+import {
+	CREDIT_MEMOS,
+	INVOICES,
+	NEW_INVOICES,
+	RECEIPTS,
+	SHIPMENTS,
+	found,
+	readContext,
+	readNumbers,
+	readOrdersBehind,
+	readParties,
+	readPostedInvoice
+} from './posting-read';
 import { writePostingPlan } from './posting-write';
 import { refuse } from './refusals';
 import {
@@ -77,30 +72,37 @@ export async function postSalesOrder(input: {
 	invoice: boolean;
 	/** The version the page read: a document changed since is refused (see ensureUnchanged). */
 	expectedVersion?: number;
-}): Promise<PostingResult> {
+}): Promise<PostingOutcome> {
 	return db.transaction('rw', POSTING_TABLES(), async () => {
-		const [header, lines] = await Promise.all([getHeader(input.no), linesOf(input.no)]);
+		// First round: the order, its lines and the next numbers of every series an order or a
+		// return order may draw from (the type is not known yet; reading both costs no round).
+		const [header, lines, numbers] = await Promise.all([
+			getHeader(input.no),
+			linesOf(input.no),
+			readNumbers([SHIPMENTS, INVOICES, RECEIPTS, CREDIT_MEMOS])
+		]);
 		ensureUnchanged(header, input.expectedVersion, 'post');
 		const isReturn = header.documentType === 'ReturnOrder';
 		const shippedTable = isReturn ? db.returnReceiptLines : db.shipmentLines;
-		const [shipped, { context, series }] = await Promise.all([
+		// Second round: everything the order names.
+		const [shipped, context] = await Promise.all([
 			shippedTable
 				.where('orderLineId')
 				.anyOf(lines.map((line) => line.id))
 				.toArray(),
-			readContext(
-				readParties(header),
-				[header.billToCustomerNo],
-				isReturn ? [RECEIPTS, CREDIT_MEMOS] : [SHIPMENTS, INVOICES]
-			)
+			readContext(readParties(header), [header.billToCustomerNo], numbers)
 		]);
 		const { ship, invoice } = input;
 		const plan = accepted(
 			planOrderPosting({ header, lines, ship, invoice, shipped }, context),
 			header.no
 		);
-		await writePostingPlan(plan, series);
-		return plan.result;
+		await writePostingPlan(plan, numbers.series, {
+			headers: [header],
+			lines,
+			shipmentLines: shipped
+		});
+		return outcomeOf(plan);
 	});
 }
 
@@ -110,26 +112,31 @@ export async function postSalesOrder(input: {
 export async function postSalesInvoice(input: {
 	no: string;
 	expectedVersion?: number;
-}): Promise<PostingResult> {
+}): Promise<PostingOutcome> {
 	return db.transaction('rw', POSTING_TABLES(), async () => {
-		const [header, lines] = await Promise.all([getHeader(input.no), linesOf(input.no)]);
+		const [header, lines, numbers] = await Promise.all([
+			getHeader(input.no),
+			linesOf(input.no),
+			readNumbers([SHIPMENTS, INVOICES, CREDIT_MEMOS])
+		]);
 		ensureUnchanged(header, input.expectedVersion, 'post');
 		const fromShipments = lines.map((line) => line.shipmentLineId).filter((id) => id !== '');
-		const [shipmentLines, { context, series }] = await Promise.all([
-			db.shipmentLines.bulkGet(fromShipments).then(found),
-			readContext(
-				readParties(header),
-				[header.billToCustomerNo],
-				header.documentType === 'CreditMemo' ? [CREDIT_MEMOS] : [SHIPMENTS, INVOICES]
-			)
+		const [shipmentLines, context] = await Promise.all([
+			fromShipments.length > 0 ? db.shipmentLines.bulkGet(fromShipments).then(found) : [],
+			readContext(readParties(header), [header.billToCustomerNo], numbers)
 		]);
+		// Only an invoice of Get Shipment Lines reads a third time: the orders behind them.
 		const orders = await readOrdersBehind(shipmentLines);
 		const plan = accepted(
 			planDocumentPosting({ header, lines, shipmentLines, ...orders }, context),
 			header.no
 		);
-		await writePostingPlan(plan, series);
-		return plan.result;
+		await writePostingPlan(plan, numbers.series, {
+			headers: orders.orderHeaders,
+			lines: orders.orderLines,
+			shipmentLines
+		});
+		return outcomeOf(plan);
 	});
 }
 
@@ -167,109 +174,19 @@ function accepted(planned: Planned, documentNo: string): PostingPlan {
 	throw refusalError(planned.refusal);
 }
 
-/* The read step ---------------------------------------------------------------------------- */
-
-interface Keyed {
-	get(key: string): Promise<unknown>;
-}
-
-/** A series a posting may draw from, and the table whose keys its numbers are. */
-type Draw = readonly [code: string, table: () => Keyed];
-
-const SHIPMENTS: Draw = [POSTING_SERIES.shipment, () => db.shipments];
-const RECEIPTS: Draw = [POSTING_SERIES.receipt, () => db.returnReceipts];
-const INVOICES: Draw = [POSTING_SERIES.invoice, () => db.postedInvoices];
-const CREDIT_MEMOS: Draw = [POSTING_SERIES.creditMemo, () => db.postedCreditMemos];
-const NEW_INVOICES: Draw = [DOCUMENT_SERIES.Invoice, () => db.salesHeaders];
-
-function found<T>(records: ReadonlyArray<T | undefined>): T[] {
-	return records.filter((record): record is T => record !== undefined);
-}
-
-/** A document's sell-to and bill-to, the bill-to resolved as when the document was made. */
-async function readParties(header: SalesHeader): Promise<Parties> {
-	const sellToNo = header.sellToCustomerNo;
-	const [sellTo, billTo] = await db.customers.bulkGet([
-		sellToNo,
-		header.billToCustomerNo || sellToNo
-	]);
-	if (header.billToCustomerNo) {
-		return { sellToNo, sellTo, billToNo: header.billToCustomerNo, billTo };
-	}
-	const billToNo = sellTo ? sellTo.billToCustomerNo || sellTo.no : sellToNo;
-	const resolved = billToNo === sellToNo ? sellTo : await db.customers.get(billToNo);
-	return { sellToNo, sellTo, billToNo, billTo: resolved };
-}
-
 /**
- * Reads what every posting needs besides its document, side by side: the customers, the ledger
- * totals of `customerNos`, and the next free number of each series it may draw from.
+ * What a posting of a sales document gives its page: the plan's result (the numbers, and the
+ * posted invoice or credit memo as written) and the ledger entry it wrote, so that the page can
+ * show the posted document without reading it back.
  */
-async function readContext(
-	parties: Promise<Parties>,
-	customerNos: readonly string[],
-	draws: readonly Draw[]
-): Promise<{ context: PostingContext; series: Map<string, NumberSeries> }> {
-	const [read, totals, entry, nos] = await Promise.all([
-		parties,
-		db.customerTotals.bulkGet([...new Set(customerNos)]),
-		readNextEntryNo(POSTING_SERIES.entry),
-		Promise.all(
-			draws.map(([code, table]) =>
-				readNextNo(code, async (no) => (await table().get(no)) !== undefined)
-			)
-		)
-	]);
-	const series = new Map<string, NumberSeries>([[POSTING_SERIES.entry, entry.series]]);
-	for (const next of nos) series.set(next.series.code, next.series);
-	const context: PostingContext = {
-		parties: read,
-		totals: new Map(found<CustomerTotals>(totals).map((row) => [row.customerNo, row])),
-		nextNos: Object.fromEntries(nos.map((next) => [next.series.code, next.no])),
-		nextEntryNo: entry.entryNo,
-		newId: () => crypto.randomUUID()
-	};
-	return { context, series };
+export interface PostingOutcome extends PostingResult {
+	entry?: CustLedgerEntry;
 }
 
-/** The orders behind invoiced shipment lines: their headers and all their lines. */
-async function readOrdersBehind(
-	shipmentLines: readonly ShipmentLine[]
-): Promise<{ orderHeaders: SalesHeader[]; orderLines: SalesLine[] }> {
-	const orderLineIds = shipmentLines.map((line) => line.orderLineId).filter((id) => id !== '');
-	if (orderLineIds.length === 0) return { orderHeaders: [], orderLines: [] };
-	const behind = found(await db.salesLines.bulkGet(orderLineIds));
-	const orderNos = [...new Set(behind.map((line) => line.documentNo))];
-	const [orderHeaders, orderLines] = await Promise.all([
-		db.salesHeaders.bulkGet(orderNos).then(found),
-		db.salesLines.where('documentNo').anyOf(orderNos).toArray()
-	]);
-	return { orderHeaders, orderLines };
-}
-
-/** A posted invoice with its lines, entry and customers, for Cancel and Correct. */
-async function readPostedInvoice(no: string, draws: readonly Draw[]) {
-	const [invoice, lines, entry] = await Promise.all([
-		db.postedInvoices.get(no),
-		db.postedInvoiceLines.where('documentNo').equals(no).sortBy('lineNo'),
-		db.custLedgerEntries.where('documentNo').equals(no).first()
-	]);
-	const sellToNo = invoice?.sellToCustomerNo ?? '';
-	const billToNo = invoice?.billToCustomerNo ?? '';
-	const customers = db.customers.bulkGet([sellToNo, billToNo]);
-	const parties = customers.then(([sellTo, billTo]): Parties => ({
-		sellToNo,
-		sellTo,
-		billToNo,
-		billTo
-	}));
-	const customerNos = [billToNo, ...(entry ? [entry.customerNo] : [])];
-	const [[, billTo], read] = await Promise.all([
-		customers,
-		readContext(parties, customerNos, draws)
-	]);
-	const input: InvoiceCancelInput = { no, invoice, lines, entry };
-	return { input, billTo, ...read };
+function outcomeOf(plan: PostingPlan): PostingOutcome {
+	const no = plan.posted?.header.no;
+	const entry = no ? plan.ledger.added.find((added) => added.documentNo === no) : undefined;
+	return entry ? { ...plan.result, entry } : plan.result;
 }
 
 /* Get Shipment Lines ------------------------------------------------------------------------ */

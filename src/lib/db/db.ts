@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { ROW_MIGRATIONS, TABLE_SEEDS } from './migrations';
+import { companyDatabaseName, OPEN_COMPANY_ID } from './companies';
 import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
 import type { ChangeLogEntry } from '$lib/domain/change-log';
 import type { SalesHeader, SalesLine } from '$lib/domain/sales-document';
@@ -183,7 +184,8 @@ export class AppDB extends Dexie {
 	}
 }
 
-export const db = new AppDB();
+/** The database of the company this tab opened (the first company's is still `holdfast`). */
+export const db = new AppDB(companyDatabaseName(OPEN_COMPANY_ID));
 
 /** Listeners told when another tab opened a newer schema and this connection was closed. */
 const outdatedListeners = new Set<() => void>();

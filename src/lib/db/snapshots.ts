@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import { OPEN_COMPANY_ID, snapshotDatabaseName } from './companies';
 
 /** What a snapshot was taken before (the destructive action that followed it). */
 export type SnapshotReason = 'reset' | 'empty' | 'import' | 'scale' | 'restore';
@@ -35,4 +36,5 @@ export class SnapshotDB extends Dexie {
 	}
 }
 
-export const snapshotDb = new SnapshotDB();
+/** The snapshots of the company this tab opened: Undo never brings back another company. */
+export const snapshotDb = new SnapshotDB(snapshotDatabaseName(OPEN_COMPANY_ID));

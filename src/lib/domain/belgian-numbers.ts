@@ -162,6 +162,28 @@ export function structuredCommunicationFor(documentNo: string): Checked {
 	return accepted(ten + communicationCheck(ten));
 }
 
+/** The first of the ten digits of an issued reminder's structured communication. */
+export const REMINDER_COMMUNICATION_MARK = '9';
+
+/**
+ * The structured communication of an issued reminder, made from its issued No. as an invoice's
+ * is, but marked as a reminder's: 9, then the No.'s digits left-padded to nine ("IR-1001" →
+ * 9000001001 → +++900/0001/00146+++). An invoice's starts with 0 while posted invoice Nos.
+ * have fewer than ten digits, so the two never meet. Refused for a No. without digits or with
+ * more than nine.
+ */
+export function reminderCommunicationFor(issuedNo: string): Checked {
+	const digits = issuedNo.replace(/\D/g, '');
+	if (digits === '' || digits.length > 9)
+		return rejected(
+			'error.reminderCommunicationNo',
+			'No structured communication can be made from reminder No. {no}: it needs 1 to 9 digits.',
+			{ no: issuedNo }
+		);
+	const ten = REMINDER_COMMUNICATION_MARK + digits.padStart(9, '0');
+	return accepted(ten + communicationCheck(ten));
+}
+
 /**
  * The first valid structured communication in a text such as a bank statement's message
  * ("Betaling +++000/0001/00131+++ dank u"), as twelve digits, or "" when it holds none.

@@ -107,6 +107,8 @@ export function blockHasExpired(
 export interface PaymentTerms {
 	code: string;
 	description: string;
+	/** The description in other languages (domain/terms-texts.ts); absent on terms stored before. */
+	translations?: Partial<Record<DocumentLanguage, string>>;
 	dueDays: number;
 }
 

@@ -1,10 +1,12 @@
 import {
 	findStructuredCommunication,
 	formatStructuredCommunication,
+	REMINDER_COMMUNICATION_MARK,
+	reminderCommunicationFor,
 	structuredCommunicationFor
 } from './belgian-numbers';
 import type { CustLedgerEntry } from './posted';
-import type { JournalLine } from './receivables';
+import type { JournalLine, Reminder } from './receivables';
 
 /**
  * Payments by reference: a payment line whose Description holds an invoice's structured
@@ -93,4 +95,84 @@ export function matchReference(
 /** "+++000/0001/00131+++", as a message shows the reference. */
 export function shownReference(reference: string): string {
 	return formatStructuredCommunication(reference);
+}
+
+/** True when a communication is an issued reminder's (reminderCommunicationFor). */
+export function isReminderReference(reference: string): boolean {
+	return reference.length === 12 && reference.startsWith(REMINDER_COMMUNICATION_MARK);
+}
+
+/** "IR-1001": the issued reminder No. a series makes for the number a reminder's communication holds. */
+export function candidateReminderNo(
+	reference: string,
+	series: { prefix: string; width: number } | undefined
+): string {
+	if (!series || !isReminderReference(reference)) return '';
+	return `${series.prefix}${String(Number(reference.slice(1, 10))).padStart(series.width, '0')}`;
+}
+
+/** What a payment line's reminder reference does, as matchReference does for an invoice's. */
+export type ReminderReferenceMatch =
+	| {
+			kind: 'applied';
+			reference: string;
+			documentNo: string;
+			customerNo: string;
+			changes: Pick<
+				JournalLine,
+				'customerNo' | 'amountCents' | 'appliesToDocNo' | 'appliesToEntries'
+			>;
+	  }
+	| { kind: 'notFound'; reference: string }
+	| { kind: 'otherCustomer'; reference: string; documentNo: string; customerNo: string };
+
+/**
+ * A payment of an issued reminder by its structured communication: the line is applied to what
+ * the reminder asked to pay and is still open — the entries it reminded (not those on hold) and
+ * its fee entry — in that order, up to the line's amount (with Amount 0, it takes their sum).
+ * `entries` are the ledger entries of the reminder's lines and of its fee, as stored.
+ */
+export function matchReminderReference(
+	line: Pick<JournalLine, 'customerNo' | 'amountCents'>,
+	reference: string,
+	reminder: Pick<Reminder, 'customerNo' | 'status' | 'issuedNo' | 'lines'> | undefined,
+	entries: readonly InvoiceEntry[]
+): ReminderReferenceMatch {
+	const made = reminder?.issuedNo ? reminderCommunicationFor(reminder.issuedNo) : null;
+	if (!reminder || reminder.status !== 'Issued' || !made?.ok || made.value !== reference)
+		return { kind: 'notFound', reference };
+	const reminded = new Set(reminder.lines.filter((l) => !l.onHold).map((l) => l.entryNo));
+	const open = entries.filter(
+		(entry) =>
+			entry.customerNo === reminder.customerNo &&
+			entry.open === 1 &&
+			entry.remainingAmountCents > 0 &&
+			(reminded.has(entry.entryNo) ||
+				(entry.documentType === 'Reminder' && entry.documentNo === reminder.issuedNo))
+	);
+	// The reminded invoices first, the fee last.
+	open.sort(
+		(a, b) => Number(a.documentType === 'Reminder') - Number(b.documentType === 'Reminder')
+	);
+	if (open.length === 0) return { kind: 'notFound', reference };
+	const documentNo = reminder.issuedNo;
+	if (line.customerNo !== '' && line.customerNo !== reminder.customerNo)
+		return { kind: 'otherCustomer', reference, documentNo, customerNo: reminder.customerNo };
+	const owed = open.reduce((sum, entry) => sum + entry.remainingAmountCents, 0);
+	const amountCents = line.amountCents === 0 ? owed : line.amountCents;
+	const appliesToEntries: JournalLine['appliesToEntries'] = [];
+	let left = amountCents;
+	for (const entry of open) {
+		if (left <= 0) break;
+		const amountToApplyCents = Math.min(entry.remainingAmountCents, left);
+		appliesToEntries.push({ entryNo: entry.entryNo, amountToApplyCents });
+		left -= amountToApplyCents;
+	}
+	return {
+		kind: 'applied',
+		reference,
+		documentNo,
+		customerNo: reminder.customerNo,
+		changes: { customerNo: reminder.customerNo, amountCents, appliesToDocNo: '', appliesToEntries }
+	};
 }

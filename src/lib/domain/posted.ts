@@ -1,4 +1,5 @@
 import { vatCents } from './amounts';
+import { billToDetailsOf, type BillToSource, type PostedBillToDetails } from './posted-bill-to';
 
 /**
  * Posted documents and customer ledger entries: written by posting, never edited after. Each
@@ -37,6 +38,8 @@ export interface PostedHeader {
 	amountCents: number;
 	vatCents: number;
 	amountInclVatCents: number;
+	/** The bill-to's address, VAT number and language at posting; absent on older documents. */
+	billToDetails?: PostedBillToDetails;
 }
 
 export interface PostedInvoice extends PostedHeader {
@@ -190,15 +193,22 @@ export type PostedHeaderSource = Pick<
 	| 'documentDate'
 	| 'dueDate'
 	| 'externalDocumentNo'
+	| 'billToDetails'
 >;
 
-/** A posted invoice or credit memo header whose totals are the sums of its posted lines. */
+/**
+ * A posted invoice or credit memo header whose totals are the sums of its posted lines. It
+ * copies the bill-to customer's details (`billTo`, the card the posting read), unless the source
+ * is a posted document with its own copy (a cancelling credit memo keeps the invoice's).
+ */
 export function newPostedHeader(
 	source: PostedHeaderSource,
 	no: string,
 	sourceNo: string,
-	lines: readonly Pick<PostedLine, 'amountCents' | 'vatCents'>[]
+	lines: readonly Pick<PostedLine, 'amountCents' | 'vatCents'>[],
+	billTo?: BillToSource
 ): PostedHeader {
+	const billToDetails = source.billToDetails ?? (billTo ? billToDetailsOf(billTo) : undefined);
 	const amountCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
 	const vat = lines.reduce((sum, line) => sum + line.vatCents, 0);
 	return {
@@ -214,7 +224,8 @@ export function newPostedHeader(
 		sourceNo,
 		amountCents,
 		vatCents: vat,
-		amountInclVatCents: amountCents + vat
+		amountInclVatCents: amountCents + vat,
+		...(billToDetails ? { billToDetails } : {})
 	};
 }
 

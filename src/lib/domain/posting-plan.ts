@@ -246,7 +246,7 @@ export function addPostedDocument(
 			amountCents
 		})
 	);
-	const header = newPostedHeader(source, no, sourceNo, lines);
+	const header = newPostedHeader(source, no, sourceNo, lines, context.parties.billTo);
 	const tooLarge = checkDocumentTotal(header);
 	if (tooLarge) return { ok: false, refusal: tooLarge };
 	const posted: PostedDocument =

@@ -1,5 +1,7 @@
+import type { DocumentLanguage } from './customer';
 import { daysBetween } from './dates';
 import type { CustLedgerEntry } from './posted';
+import type { ReminderLevelTexts, Translations } from './terms-texts';
 
 /** One open entry a payment (or refund) may be applied to, with what the clerk chose. */
 export interface ApplicableEntry {
@@ -66,12 +68,16 @@ export interface ReminderLevel {
 	gracePeriodDays: number;
 	dueDays: number;
 	feeCents: number;
-	text: string;
+	/** The one English text of a level stored before its texts per language (read with reminderTextsOf). */
+	text?: string;
+	/** Beginning Text and Ending Text per language, with placeholders (domain/terms-texts.ts). */
+	texts?: ReminderLevelTexts;
 }
 
 export interface ReminderTerms {
 	code: string;
 	description: string;
+	translations?: Translations;
 	levels: ReminderLevel[];
 }
 
@@ -113,6 +119,7 @@ export function reminderCandidates(
 export interface FinanceChargeTerms {
 	code: string;
 	description: string;
+	translations?: Translations;
 	interestRatePct: number;
 	interestPeriodDays: number;
 	gracePeriodDays: number;
@@ -261,10 +268,31 @@ export interface Reminder {
 	reminderTermsCode: string;
 	level: number;
 	feeCents: number;
+	/** The Beginning Text of its level in its language, placeholders unfilled. */
 	text: string;
+	/** The Ending Text; absent on reminders created before it. */
+	endingText?: string;
+	/** The customer's Language Code when it was created; absent on reminders created before. */
+	languageCode?: DocumentLanguage;
 	status: MemoStatus;
 	issuedNo: string;
 	lines: ReminderLine[];
+}
+
+/** What a reminder asks to pay: the remaining amounts of its lines not on hold, and the fee. */
+export function reminderAmounts(reminder: Pick<Reminder, 'lines' | 'feeCents'>): {
+	remainingCents: number;
+	feeCents: number;
+	totalCents: number;
+} {
+	const remainingCents = reminder.lines
+		.filter((line) => !line.onHold)
+		.reduce((sum, line) => sum + line.remainingAmountCents, 0);
+	return {
+		remainingCents,
+		feeCents: reminder.feeCents,
+		totalCents: remainingCents + reminder.feeCents
+	};
 }
 
 export interface FinanceChargeMemoLine {

@@ -1,4 +1,4 @@
-import type { Customer } from './customer';
+import { documentDetailsOf, type Customer } from './customer';
 import { addDays } from './dates';
 import {
 	planIssue,
@@ -16,6 +16,7 @@ import {
 	type Reminder,
 	type ReminderTerms
 } from './receivables';
+import { reminderTextIn } from './terms-texts';
 
 /**
  * Create Reminders and Issue as pure plans: given what the command read, the reminders to write
@@ -73,6 +74,9 @@ export function planReminders(input: ReminderRunInput): RunPlan<NewReminder> {
 		}));
 		const level = reminderLevel(lines);
 		const levelTerms = terms.levels.find((candidate) => candidate.level === level);
+		// The texts in the customer's language, placeholders unfilled: the amounts may still change.
+		const languageCode = documentDetailsOf(customer).languageCode;
+		const texts = levelTerms ? reminderTextIn(levelTerms, languageCode) : null;
 		documents.push({
 			customerNo,
 			customerName: customer.name,
@@ -81,7 +85,9 @@ export function planReminders(input: ReminderRunInput): RunPlan<NewReminder> {
 			reminderTermsCode: terms.code,
 			level,
 			feeCents: levelTerms?.feeCents ?? 0,
-			text: levelTerms?.text ?? '',
+			text: texts?.beginning ?? '',
+			endingText: texts?.ending ?? '',
+			languageCode,
 			status: 'Open',
 			issuedNo: '',
 			lines

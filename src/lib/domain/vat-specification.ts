@@ -1,3 +1,4 @@
+import { lineAmountCents, vatCents, type AmountLine, type Totals } from './amounts';
 import type { PostedLine } from './posted';
 
 /**
@@ -41,4 +42,27 @@ export function vatSpecification(lines: readonly VatSpecificationSource[]): VatA
 		byRate.set(line.vatPct, row);
 	}
 	return [...byRate.values()].sort((a, b) => b.vatPct - a.vatPct);
+}
+
+/**
+ * The lines of an open quote or order with the figures a posting would give them (Line Amount
+ * and its VAT, each rounded once: domain/amounts.ts), so its printed copy carries the same VAT
+ * specification and totals as the invoice that follows; a comment line has none.
+ */
+export function linesWithAmounts<T extends AmountLine & Pick<PostedLine, 'type'>>(
+	lines: readonly T[]
+): Array<T & Pick<PostedLine, 'amountCents' | 'vatCents'>> {
+	return lines.map((line) => {
+		const amountCents = line.type === 'Comment' ? 0 : lineAmountCents(line);
+		return { ...line, amountCents, vatCents: vatCents(amountCents, line.vatPct) };
+	});
+}
+
+/** A document's totals as the sums of its lines' figures. */
+export function totalsOfLines(
+	lines: readonly Pick<PostedLine, 'amountCents' | 'vatCents'>[]
+): Totals {
+	const amountCents = lines.reduce((sum, line) => sum + line.amountCents, 0);
+	const vat = lines.reduce((sum, line) => sum + line.vatCents, 0);
+	return { amountCents, vatCents: vat, amountInclVatCents: amountCents + vat };
 }

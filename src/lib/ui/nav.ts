@@ -1,35 +1,96 @@
 import type { SalesDocumentType } from '$lib/domain/sales-document';
+import { m } from '$lib/i18n';
 import { LIST_SLUG } from './document-slugs';
 
-const DOCUMENT_NAV: Array<[SalesDocumentType, string]> = [
-	['Quote', 'nav.quotes'],
-	['Order', 'nav.orders'],
-	['Invoice', 'nav.invoices'],
-	['CreditMemo', 'nav.creditMemos'],
-	['BlanketOrder', 'nav.blanketOrders'],
-	['ReturnOrder', 'nav.returnOrders']
+/** A caption in the current language: a compiled message, called when it is shown. */
+export type Caption = () => string;
+
+export interface NavLink {
+	href: string;
+	label: Caption;
+}
+
+export interface NavGroup {
+	id: string;
+	label: Caption;
+	links: NavLink[];
+}
+
+const DOCUMENT_NAV: Array<[SalesDocumentType, Caption]> = [
+	['Quote', m['nav.quotes']],
+	['Order', m['nav.orders']],
+	['Invoice', m['nav.invoices']],
+	['CreditMemo', m['nav.creditMemos']],
+	['BlanketOrder', m['nav.blanketOrders']],
+	['ReturnOrder', m['nav.returnOrders']]
 ];
 
-/** The main navigation; captions as Business Central's (DESIGN.md's UI contract). */
-export const NAV_LINKS: Array<{ href: string; key: string }> = [
-	{ href: '/customers', key: 'nav.customers' },
-	{ href: '/items', key: 'nav.items' },
-	...DOCUMENT_NAV.map(([type, key]) => ({ href: `/sales/${LIST_SLUG[type]}`, key })),
-	{ href: '/posted/shipments', key: 'nav.postedShipments' },
-	{ href: '/posted/invoices', key: 'nav.postedInvoices' },
-	{ href: '/posted/credit-memos', key: 'nav.postedCreditMemos' },
-	{ href: '/ledger', key: 'nav.ledger' },
-	{ href: '/cash-receipt-journal', key: 'nav.cashReceiptJournal' },
-	{ href: '/reminders', key: 'nav.reminders' },
-	{ href: '/finance-charge-memos', key: 'nav.financeChargeMemos' },
-	{ href: '/aged-receivables', key: 'nav.aged' },
-	{ href: '/terms', key: 'nav.terms' },
-	{ href: '/policy', key: 'nav.policy' },
-	{ href: '/refusals', key: 'nav.refusals' },
-	{ href: '/company', key: 'nav.company' },
-	{ href: '/settings', key: 'nav.settings' }
+/**
+ * The main navigation, grouped as Business Central's menus; every caption is Business
+ * Central's (DESIGN.md's UI contract). A link with a hash opens a section of a page.
+ */
+export const NAV_GROUPS: NavGroup[] = [
+	{
+		id: 'sales',
+		label: m['nav.group.sales'],
+		links: [
+			{ href: '/customers', label: m['nav.customers'] },
+			{ href: '/items', label: m['nav.items'] },
+			...DOCUMENT_NAV.map(([type, label]) => ({ href: `/sales/${LIST_SLUG[type]}`, label }))
+		]
+	},
+	{
+		id: 'posted',
+		label: m['nav.group.posted'],
+		links: [
+			{ href: '/posted/shipments', label: m['nav.postedShipments'] },
+			{ href: '/posted/invoices', label: m['nav.postedInvoices'] },
+			{ href: '/posted/credit-memos', label: m['nav.postedCreditMemos'] }
+		]
+	},
+	{
+		id: 'receivables',
+		label: m['nav.group.receivables'],
+		links: [
+			{ href: '/ledger', label: m['nav.ledger'] },
+			{ href: '/cash-receipt-journal', label: m['nav.cashReceiptJournal'] },
+			{ href: '/reminders', label: m['nav.reminders'] },
+			{ href: '/finance-charge-memos', label: m['nav.financeChargeMemos'] },
+			{ href: '/aged-receivables', label: m['nav.aged'] },
+			{ href: '/terms', label: m['nav.terms'] }
+		]
+	},
+	{
+		id: 'blocking',
+		label: m['nav.group.blocking'],
+		links: [
+			{ href: '/policy', label: m['nav.policy'] },
+			{ href: '/refusals', label: m['nav.refusals'] },
+			{ href: '/settings#suggest-title', label: m['nav.blockSuggestions'] }
+		]
+	},
+	{
+		id: 'setup',
+		label: m['nav.group.setup'],
+		links: [
+			{ href: '/company', label: m['nav.company'] },
+			{ href: '/settings', label: m['nav.settings'] },
+			{ href: '/settings#reasons-title', label: m['nav.blockReasons'] },
+			{ href: '/exercises', label: m['nav.exercises'] }
+		]
+	}
 ];
 
-export function listKeyOf(type: SalesDocumentType): string {
-	return DOCUMENT_NAV.find(([candidate]) => candidate === type)?.[1] ?? 'nav.orders';
+/** Every destination of the main navigation, in menu order. */
+export const NAV_LINKS: NavLink[] = NAV_GROUPS.flatMap((group) => group.links);
+
+/** Whether a navigation link is the page at `pathname` (a section link never is). */
+export function isCurrentLink(href: string, pathname: string): boolean {
+	if (href.includes('#')) return false;
+	return pathname === href || pathname.startsWith(`${href}/`);
+}
+
+/** The caption of a document type's list, as its navigation link says it. */
+export function listTitleOf(type: SalesDocumentType): string {
+	return (DOCUMENT_NAV.find(([candidate]) => candidate === type)?.[1] ?? m['nav.orders'])();
 }

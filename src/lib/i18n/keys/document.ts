@@ -29,5 +29,9 @@ export const documentText = /* @__PURE__ */ keyed({
 	'document.copyRun': m['document.copyRun'],
 	'document.makeOrderHelp': m['document.makeOrderHelp'],
 	'document.released': m['document.released'],
+	'document.print': m['document.print'],
+	'document.printTitle': m['document.printTitle'],
+	'document.backToDocument': m['document.backToDocument'],
+	'document.notPrintable': m['document.notPrintable'],
 	'document.backToList': m['document.backToList']
 });

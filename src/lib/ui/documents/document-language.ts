@@ -1,4 +1,6 @@
 import { documentDetailsOf, type Customer, type DocumentLanguage } from '$lib/domain/customer';
+import type { PostedHeader } from '$lib/domain/posted';
+import { postedBillToOf } from '$lib/domain/posted-bill-to';
 import type { Language } from '$lib/i18n';
 
 /** Who a document goes to, as its block prints them. */
@@ -27,6 +29,35 @@ export function recipientOf(
 		countryRegion: customer?.countryRegion ?? '',
 		vatRegistrationNo: customer ? documentDetailsOf(customer).vatRegistrationNo : ''
 	};
+}
+
+/**
+ * A posted document's customer block: the bill-to's name, address and VAT number as they were
+ * copied at posting (the card's for a document posted before the copy), so a later change of the
+ * card does not rewrite an invoice already sent.
+ */
+export function postedRecipientOf(
+	header: Pick<PostedHeader, 'billToCustomerNo' | 'billToName' | 'billToDetails'>,
+	card: Customer | null | undefined
+): DocumentRecipient {
+	const posted = postedBillToOf(header, card);
+	return {
+		no: header.billToCustomerNo,
+		name: header.billToName,
+		address: posted?.address ?? '',
+		postCode: posted?.postCode ?? '',
+		city: posted?.city ?? '',
+		countryRegion: posted?.countryRegion ?? '',
+		vatRegistrationNo: posted?.vatRegistrationNo ?? ''
+	};
+}
+
+/** The language a posted document was posted in (the card's for one posted before the copy). */
+export function postedLanguageOf(
+	header: Pick<PostedHeader, 'billToDetails'>,
+	card: Customer | null | undefined
+): DocumentLanguage {
+	return postedBillToOf(header, card)?.languageCode ?? 'en';
 }
 
 /** The language of the documents sent to a customer (its Language Code; English if unknown). */
