@@ -131,6 +131,21 @@ export class Page<Handle = unknown> {
 				element
 			);
 			if (disabled) throw new Error('not interactable yet: disabled');
+			// As Playwright does: click only once the element has stopped moving (content loaded
+			// above it, such as a page's teaching tip, can push it down between frames).
+			const moving = await this.driver.evaluate(
+				(node: HTMLElement) =>
+					new Promise<boolean>((resolve) => {
+						const before = node.getBoundingClientRect();
+						// A timer, not frames: a tab behind another gets no frames in WebKit.
+						setTimeout(() => {
+							const after = node.getBoundingClientRect();
+							resolve(before.top !== after.top || before.left !== after.left);
+						}, 50);
+					}),
+				element
+			);
+			if (moving) throw new Error('not interactable yet: moving');
 			await this.driver.click(element);
 		});
 	}

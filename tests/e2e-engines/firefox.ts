@@ -32,7 +32,9 @@ class FirefoxDriver implements Driver<ElementHandle> {
 	}
 
 	async url(): Promise<string> {
-		return this.page.url();
+		// The page's own address: Firefox ESR's BiDi does not always report a history.pushState
+		// (SvelteKit's client-side navigation) to puppeteer, whose page.url() then stays behind.
+		return this.page.evaluate(() => location.href).catch(() => this.page.url());
 	}
 
 	async find(target: Target): Promise<ElementHandle | null> {

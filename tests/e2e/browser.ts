@@ -112,7 +112,33 @@ export async function chooseBlocked(
 	details: { reason?: string; until?: string } = {}
 ): Promise<void> {
 	await page.getByLabel('Blocked', { exact: true }).selectOption(level);
-	if (level === '') return;
+	if (level === '') {
+		// No dialog for blank: wait until the card's customer is saved unblocked, so that a
+		// navigation right after cannot cut the save short.
+		const no = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+		await expect
+			.poll(() =>
+				page.evaluate(
+					(no) =>
+						new Promise((resolve) => {
+							const open = indexedDB.open('holdfast');
+							open.onsuccess = () => {
+								const request = open.result
+									.transaction('customers')
+									.objectStore('customers')
+									.get(no);
+								request.onsuccess = () => {
+									resolve(request.result?.blocked);
+									open.result.close();
+								};
+							};
+						}),
+					no
+				)
+			)
+			.toBe('');
+		return;
+	}
 	const dialog = page.getByRole('dialog', { name: /^Block customer / });
 	await dialog.getByLabel('Block Reason').selectOption(details.reason ?? 'OVERDUE');
 	if (details.until) await dialog.getByLabel('Blocked Until').fill(details.until);

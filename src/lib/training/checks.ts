@@ -13,6 +13,8 @@ import type { Check, DunningCheck, Exercise, ExerciseState, Hint, Text } from '.
 /** What the company held at a moment: the exercise's start, or the completion of a step. */
 export interface Mark {
 	at: string;
+	/** Change log entries already written in the mark's own millisecond (not counted). */
+	changesAt?: string[];
 	workDate: string;
 	lastEntryNo: number;
 	documents: string[];

@@ -37,19 +37,30 @@ async function invoicedOf(orders: Iterable<string>): Promise<Record<string, numb
 /** What the company holds now, for the facts of the next step to be counted from. */
 export async function readMark(names: Names): Promise<Mark> {
 	const at = new Date().toISOString();
-	const [workDate, last, documents, shipments, reminders, issuedReminders, memos, issuedMemos] =
-		await Promise.all([
-			readWorkDate(),
-			db.custLedgerEntries.orderBy('entryNo').last(),
-			db.salesHeaders.toCollection().primaryKeys(),
-			db.shipments.toCollection().primaryKeys(),
-			db.reminders.toCollection().primaryKeys(),
-			db.reminders.where('status').equals('Issued').primaryKeys(),
-			db.financeChargeMemos.toCollection().primaryKeys(),
-			db.financeChargeMemos.where('status').equals('Issued').primaryKeys()
-		]);
+	const [
+		workDate,
+		last,
+		documents,
+		shipments,
+		reminders,
+		issuedReminders,
+		memos,
+		issuedMemos,
+		changesAt
+	] = await Promise.all([
+		readWorkDate(),
+		db.custLedgerEntries.orderBy('entryNo').last(),
+		db.salesHeaders.toCollection().primaryKeys(),
+		db.shipments.toCollection().primaryKeys(),
+		db.reminders.toCollection().primaryKeys(),
+		db.reminders.where('status').equals('Issued').primaryKeys(),
+		db.financeChargeMemos.toCollection().primaryKeys(),
+		db.financeChargeMemos.where('status').equals('Issued').primaryKeys(),
+		db.changeLog.where('at').aboveOrEqual(at).primaryKeys()
+	]);
 	return {
 		at,
+		changesAt: changesAt.map(String),
 		workDate,
 		lastEntryNo: last?.entryNo ?? 0,
 		documents,
@@ -95,7 +106,13 @@ export async function readFacts(mark: Mark, names: Names): Promise<TrainingFacts
 	] = await Promise.all([
 		readWorkDate(),
 		db.customers.bulkGet(customerNos),
-		db.changeLog.where('at').above(mark.at).sortBy('at'),
+		// From the mark's own millisecond on, less what was already there when it was taken: a
+		// change made in the same millisecond as the mark still counts.
+		db.changeLog
+			.where('at')
+			.aboveOrEqual(mark.at)
+			.filter((entry) => !(mark.changesAt ?? []).includes(String(entry.id)))
+			.sortBy('at'),
 		db.custLedgerEntries.where('documentNo').anyOf(documentNos).toArray(),
 		db.custLedgerEntries.where('entryNo').above(mark.lastEntryNo).toArray(),
 		db.applications.where('appliedByEntryNo').above(mark.lastEntryNo).toArray(),
