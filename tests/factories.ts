@@ -4,7 +4,7 @@ import { companyRegistry, DEFAULT_COMPANY_ID } from '$lib/db/companies';
 import { emptyCustomer, searchTermsOf, type Customer } from '$lib/domain/customer';
 import type { Blocked, PolicyCustomer } from '$lib/domain/policy';
 import type { Item } from '$lib/domain/item';
-import type { CustLedgerEntry } from '$lib/domain/posted';
+import { totalsOf, type CustLedgerEntry } from '$lib/domain/posted';
 import type { SalesDocumentType } from '$lib/domain/sales-document';
 import { createSalesDocument } from '$lib/app/sales-headers';
 import { addLine, updateLine } from '$lib/app/sales-lines';
@@ -127,7 +127,22 @@ export async function givenInvoiceEntry(
 		closedAtDate: '',
 		...overrides
 	};
-	await db.custLedgerEntries.add(entry);
-	await db.numberSeries.put({ code: 'CLE', prefix: '', lastNo: entryNo, increment: 1, width: 0 });
+	await db.transaction(
+		'rw',
+		[db.custLedgerEntries, db.customerTotals, db.numberSeries],
+		async () => {
+			await db.custLedgerEntries.add(entry);
+			// The customer's kept totals, as posting keeps them.
+			const own = await db.custLedgerEntries.where('customerNo').equals(customerNo).toArray();
+			await db.customerTotals.put(totalsOf(customerNo, own));
+			await db.numberSeries.put({
+				code: 'CLE',
+				prefix: '',
+				lastNo: entryNo,
+				increment: 1,
+				width: 0
+			});
+		}
+	);
 	return entry;
 }

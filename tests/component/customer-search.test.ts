@@ -5,7 +5,11 @@ import { db } from '$lib/db/db';
 import CustomerList from '../../src/routes/customers/+page.svelte';
 import { givenCustomer } from '../factories';
 
-vi.mock('$app/navigation', () => ({ goto: vi.fn(async () => {}), preloadCode: vi.fn() }));
+vi.mock('$app/navigation', () => ({
+	afterNavigate: vi.fn(),
+	goto: vi.fn(async () => {}),
+	preloadCode: vi.fn()
+}));
 vi.mock('$app/state', () => ({ page: { url: new URL('http://localhost/customers') } }));
 
 /** Reads of a search held back until the test lets them go, to make an older search slower. */

@@ -16,7 +16,11 @@ import { givenCustomer } from '../factories';
 
 const state = vi.hoisted(() => ({ page: { params: {}, url: new URL('http://localhost/ledger') } }));
 vi.mock('$app/state', () => state);
-vi.mock('$app/navigation', () => ({ goto: vi.fn(async () => {}), preloadCode: vi.fn() }));
+vi.mock('$app/navigation', () => ({
+	afterNavigate: vi.fn(),
+	goto: vi.fn(async () => {}),
+	preloadCode: vi.fn()
+}));
 
 // What the app stores are facts; the words are the UI language's, here Dutch.
 beforeAll(() => setupI18n('nl'));

@@ -90,6 +90,18 @@ describe('destructive actions default to safety', () => {
 		await page.getByRole('heading', { name: /Saved By Undo/ }).waitFor();
 	});
 
+	it('Reset demo data in Dutch writes the demo in Dutch', async () => {
+		const page = await e2e.open('/settings');
+		await page.evaluate(() => localStorage.setItem('holdfast.language', 'nl'));
+		await page.goto('/settings');
+		await page.getByRole('button', { name: 'Demogegevens herstellen' }).click();
+		await page.getByRole('alertdialog').getByRole('button', { name: 'Ja' }).click();
+		await page.getByText(/Het demobedrijf staat klaar\. \(\d+ ms\)/).waitFor();
+		await page.goto('/items');
+		await page.getByRole('cell', { name: 'Stadsfiets' }).waitFor();
+		expect(await page.getByRole('cell', { name: 'Bicycle, city' }).count()).toBe(0);
+	});
+
 	it('the scale generator asks first and names the company it will fill, and can be undone', async () => {
 		const page = await e2e.open('/settings');
 		const scale = page.locator('section', { hasText: 'Scale test company' });

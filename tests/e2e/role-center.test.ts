@@ -100,7 +100,11 @@ function seed(): Promise<void> {
 }
 
 /** What every cue should say, computed from the whole tables, apart from the app's code. */
-function expected(): Promise<{ cues: Record<string, number>; overdueEntries: number }> {
+function expected(): Promise<{
+	cues: Record<string, number>;
+	overdueEntries: number;
+	notDue: number;
+}> {
 	return new Promise((done, fail) => {
 		const opening = indexedDB.open('holdfast');
 		opening.onerror = () => fail(opening.error);
@@ -139,7 +143,10 @@ function expected(): Promise<{ cues: Record<string, number>; overdueEntries: num
 				).size;
 			const due = new Map<unknown, number>();
 			let overdueEntries = 0;
+			let notDue = 0;
 			for (const entry of entries!) {
+				if (entry.open === 1 && (entry.dueDate as string) >= workDate)
+					notDue += entry.remainingAmountCents as number;
 				if (entry.open === 1 && (entry.dueDate as string) < workDate) {
 					overdueEntries += 1;
 					due.set(
@@ -164,7 +171,7 @@ function expected(): Promise<{ cues: Record<string, number>; overdueEntries: num
 				'Refused Attempts Today': attempts!.filter((a) => day(new Date(a.at as string)) === today)
 					.length
 			};
-			done({ cues, overdueEntries });
+			done({ cues, overdueEntries, notDue });
 		};
 	});
 }
@@ -208,7 +215,7 @@ describe('Role Center', () => {
 			'Ledger entries': 90
 		});
 		await page.evaluate(seed);
-		const { cues: want, overdueEntries } = await page.evaluate(expected);
+		const { cues: want, overdueEntries, notDue } = await page.evaluate(expected);
 		// Something to count on every cue (else the comparison proves little).
 		for (const [caption, figure] of Object.entries(want))
 			expect(figure, caption).toBeGreaterThan(0);
@@ -219,7 +226,10 @@ describe('Role Center', () => {
 			expect(await cueFigure(page, caption), caption).toBe(shown);
 		}
 		await page.getByRole('heading', { name: 'Aged Receivables' }).waitFor();
-		await page.locator('main [data-bucket="notDue"]').waitFor();
+		// Not Due: the open entries due on or after the work date.
+		await expect
+			.poll(() => page.locator('main [data-bucket="notDue"]').textContent())
+			.toBe(money(notDue));
 		const exercises = page.locator('main').getByRole('link', { name: /^Exercises / });
 		expect(await exercises.getAttribute('href')).toBe('/exercises');
 		expect(await axeViolations(page)).toEqual([]);
@@ -243,11 +253,21 @@ describe('Role Center', () => {
 		await page.waitForURL(/\/customers\?blocked=Ship$/);
 		expect(await filter(page, 'Blocked').inputValue()).toBe('Ship');
 		await expect.poll(() => rowsOf(page)).toBe(want['Blocked: Ship']);
+		// The nav's Customers, from the filtered list, lists every customer again.
+		const nav = page.getByRole('navigation', { name: 'Main' });
+		await nav.getByRole('link', { name: 'Customers', exact: true }).click();
+		await page.waitForURL(/\/customers$/);
+		await expect.poll(() => filter(page, 'Blocked').inputValue()).toBe('any');
+		await expect.poll(() => rowsOf(page)).toBeGreaterThan(want['Blocked: Ship']!);
 
 		await openCue(page, 'Overdue Amount', money(want['Overdue Amount']!));
 		await page.waitForURL(/\/ledger\?overdue=1$/);
 		expect(await page.getByLabel('Overdue only').isChecked()).toBe(true);
 		expect(await rowsOf(page)).toBe(overdueEntries);
+		await nav.getByRole('link', { name: 'Customer Ledger Entries', exact: true }).click();
+		await page.waitForURL(/\/ledger$/);
+		await expect.poll(() => page.getByLabel('Overdue only').isChecked()).toBe(false);
+		await expect.poll(() => rowsOf(page)).toBeGreaterThan(overdueEntries);
 
 		await openCue(page, 'Reminders to Issue', want['Reminders to Issue']!);
 		await page.getByRole('heading', { name: 'Reminders to Issue', level: 1 }).waitFor();

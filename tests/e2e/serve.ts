@@ -81,9 +81,14 @@ async function buildIfStale(out: string): Promise<void> {
 	}
 	try {
 		if (!fresh()) {
+			// The bundle a user gets: vitest's NODE_ENV=test would make a development build, and
+			// its VITEST variables switch the config to the test resolution.
+			const env = Object.fromEntries(
+				Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))
+			);
 			execFileSync('node', ['node_modules/vite/bin/vite.js', 'build'], {
 				stdio: 'inherit',
-				env: { ...process.env, HOLDFAST_OUT: out }
+				env: { ...env, NODE_ENV: 'production', HOLDFAST_OUT: out }
 			});
 		}
 	} finally {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkBackup, exportBackup } from '$lib/app/backup';
 import {
-	COMPANY_SETTING,
 	readCompanyInformation,
 	removeCompanyLogo,
 	setCompanyField,
@@ -9,6 +8,7 @@ import {
 } from '$lib/app/company-information';
 import { updateCustomerField } from '$lib/app/customer-card';
 import { ValidationError } from '$lib/app/errors';
+import { COMPANY_SETTING } from '$lib/app/settings';
 import { db } from '$lib/db/db';
 import { documentDetailsOf } from '$lib/domain/customer';
 import { LOGO_MAX_BYTES, logoTypeOf, safeLogo } from '$lib/domain/company';

@@ -59,7 +59,7 @@ describe('upgrade from version 1', () => {
 		const upgraded = new AppDB(name);
 		await upgraded.open();
 
-		expect(upgraded.verno).toBe(9);
+		expect(upgraded.verno).toBe(10);
 		expect(await upgraded.customers.toArray()).toEqual(
 			customers.map((customer) => ({
 				...customer,
@@ -84,6 +84,9 @@ describe('upgrade from version 1', () => {
 			quantityInvoiced: 0,
 			shipmentLineId: ''
 		});
+		// Version 10: the line has all to ship, so the Role Center's cue index holds it.
+		expect(await upgraded.salesLines.get('L1')).not.toHaveProperty('cueShippedNotInvoiced');
+		expect(await upgraded.salesLines.orderBy('cueToShip').uniqueKeys()).toEqual(['SO-1001']);
 		expect(await upgraded.custLedgerEntries.count()).toBe(0);
 		// Version 8 brings the block reasons table with the five codes every company starts with.
 		expect(await upgraded.blockReasons.toArray()).toEqual(

@@ -9,28 +9,7 @@ import {
 	type CompanyTextField
 } from '$lib/domain/company';
 import { refusalError } from './errors';
-import { SETTING } from './settings';
-
-/**
- * Company Information: one setting per field, so a backup carries them as it carries every
- * setting. Name and Address keep the keys the Settings page used before, so a company set up
- * then keeps its name and address.
- */
-export const COMPANY_SETTING: Record<keyof CompanyInformation, string> = {
-	name: SETTING.companyName,
-	address: SETTING.companyAddress,
-	postCode: 'companyPostCode',
-	city: 'companyCity',
-	countryRegion: 'companyCountryRegion',
-	vatRegistrationNo: 'companyVatRegistrationNo',
-	enterpriseNo: 'companyEnterpriseNo',
-	iban: 'companyIban',
-	swiftCode: 'companySwiftCode',
-	phoneNo: 'companyPhoneNo',
-	email: 'companyEmail',
-	homePage: 'companyHomePage',
-	logo: 'companyLogo'
-};
+import { COMPANY_SETTING } from './settings';
 
 const FIELDS = Object.keys(COMPANY_SETTING) as Array<keyof CompanyInformation>;
 

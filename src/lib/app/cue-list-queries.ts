@@ -3,10 +3,10 @@ import { db, type RefusedAttempt } from '$lib/db/db';
 import type { Customer } from '$lib/domain/customer';
 import type { CustLedgerEntry } from '$lib/domain/posted';
 import type { Reminder } from '$lib/domain/receivables';
-import { dayBounds, isOverdue, ordersForCue, type OrderCue } from '$lib/domain/role-center';
+import { dayBounds, isOverdue, type OrderCue } from '$lib/domain/role-center';
 import type { DocumentStatus, SalesHeader } from '$lib/domain/sales-document';
 import type { DocumentRow } from './document-queries';
-import { readLinesOf, readOrderNos } from './role-center-queries';
+import { readOrderNosForCue } from './role-center-queries';
 import { readWorkDate } from './settings';
 
 /**
@@ -48,27 +48,24 @@ async function withCustomers(headers: SalesHeader[]): Promise<DocumentRow[]> {
 	}));
 }
 
-/** How many orders the list looks at in one read of their lines. */
-const ORDER_BATCH = 500;
+/** How many orders' headers the list reads at a time. */
+const ORDER_BATCH = 200;
 
 /**
- * The sales orders a cue counts, newest No. first, as the order list shows them. The orders are
- * looked at a batch at a time, newest first, until a page of them matches: a long list of orders
- * to ship shows its first page after reading the lines of one batch.
+ * The sales orders a cue counts, newest No. first, as the order list shows them: the Nos. come
+ * from the cue's index (no line is read), the headers a batch at a time until a page matches.
  */
 export function orderCueListQuery(
 	filter: OrderCueFilter
 ): Observable<{ rows: DocumentRow[]; more: boolean }> {
 	return liveQuery(async () => {
 		const term = filter.search.trim().toLocaleLowerCase();
-		const nos = (await readOrderNos()).reverse();
+		const nos = (await readOrderNosForCue(filter.cue)).reverse();
 		const headers: SalesHeader[] = [];
 		for (let from = 0; from < nos.length && headers.length <= filter.limit;) {
 			const batch = nos.slice(from, from + ORDER_BATCH);
 			from += batch.length;
-			const counted = ordersForCue(await readLinesOf(batch), filter.cue);
-			const wanted = batch.filter((no) => counted.has(no));
-			for (const header of await db.salesHeaders.bulkGet(wanted)) {
+			for (const header of await db.salesHeaders.bulkGet(batch)) {
 				if (header && matches(header, filter, term)) headers.push(header);
 			}
 		}

@@ -1,6 +1,5 @@
 import { db } from '$lib/db/db';
 import { DEFAULT_BLOCK_REASONS } from '$lib/domain/customer';
-import { COMPANY_SETTING } from './company-information';
 import {
 	keepListedName,
 	keepOpenCompanyListed,
@@ -12,7 +11,7 @@ import { todayIso } from '$lib/domain/dates';
 import type { DemoRows } from './demo-book';
 import type { DemoLanguage } from './demo-data';
 import { DEFAULT_SERIES } from './numbering';
-import { SETTING } from './settings';
+import { COMPANY_SETTING, SETTING } from './settings';
 
 /** How a demo company is made: its language and the work date its history is told from. */
 export interface DemoOptions {

@@ -1,15 +1,16 @@
-import { liveQuery, type Observable } from 'dexie';
+import { Dexie, liveQuery, type Observable } from 'dexie';
 import { db } from '$lib/db/db';
 import { todayIso } from '$lib/domain/dates';
 import type { Blocked } from '$lib/domain/policy';
+import { ORDER_CUE_KEY } from '$lib/db/order-cue-keys';
 import {
 	dayBounds,
-	ordersForCue,
-	overdueFigures,
+	isOverdue,
+	ORDER_CUES,
+	overdueFiguresOfBalance,
 	type OrderCue,
 	type OverdueFigures
 } from '$lib/domain/role-center';
-import type { SalesLine } from '$lib/domain/sales-document';
 import { readWorkDate } from './settings';
 
 /**
@@ -53,47 +54,49 @@ export async function readOrderNos(): Promise<string[]> {
 }
 
 /**
- * The lines of the given documents, read as one range of the `documentNo` index from the lowest
- * No. to the highest: for orders that range holds the orders' lines and, the number series
- * being apart, hardly any other document's (those are left out).
+ * The Nos. of the sales orders a cue counts, in No. order: the distinct keys of the cue's sparse
+ * index on the lines (see order-cue-keys.ts), kept to those that are orders. No line is read.
  */
-export async function readLinesOf(nos: readonly string[]): Promise<SalesLine[]> {
-	if (nos.length === 0) return [];
-	const wanted = new Set(nos);
-	let [low, high] = [nos[0]!, nos[0]!];
-	for (const no of nos) {
-		if (no < low) low = no;
-		if (no > high) high = no;
-	}
-	const lines = await db.salesLines.where('documentNo').between(low, high, true, true).toArray();
-	return lines.filter((line) => wanted.has(line.documentNo));
-}
-
-/** The lines of every sales order. */
-export async function readOrderLines(): Promise<SalesLine[]> {
-	return readLinesOf(await readOrderNos());
+export async function readOrderNosForCue(cue: OrderCue): Promise<string[]> {
+	const [orders, documents] = await Promise.all([
+		readOrderNos(),
+		db.salesLines.orderBy(ORDER_CUE_KEY[cue]).uniqueKeys()
+	]);
+	const counted = new Set(documents as string[]);
+	return orders.filter((no) => counted.has(no));
 }
 
 /** Sales orders with something to ship, and with something shipped and not invoiced. */
 export async function readOrderCues(): Promise<Record<OrderCue, number>> {
-	const lines = await readOrderLines();
-	return {
-		toShip: ordersForCue(lines, 'toShip').size,
-		shippedNotInvoiced: ordersForCue(lines, 'shippedNotInvoiced').size
-	};
+	const [toShip, shippedNotInvoiced] = await Promise.all(
+		ORDER_CUES.map((cue) => readOrderNosForCue(cue))
+	);
+	return { toShip: toShip!.length, shippedNotInvoiced: shippedNotInvoiced!.length };
 }
 
 /**
- * Overdue Amount, Overdue Customers and the aged receivables at the work date, in one read of
- * the open entries (the `open` index). What is overdue depends on the work date, so it cannot
- * be a kept total; an index on `[open+dueDate]` would let it read only the overdue entries.
+ * Overdue Amount, Overdue Customers and the aged receivables at the work date. What is overdue
+ * depends on the work date, so it cannot be a kept total: the open entries due before it are
+ * read on the `[open+dueDate]` index; what is not due yet is the rest of the customers' kept
+ * balances.
  */
 export async function readOverdueCues(): Promise<OverdueFigures & { workDate: string }> {
-	const [entries, workDate] = await Promise.all([
-		db.custLedgerEntries.where('open').equals(1).toArray(),
-		readWorkDate()
+	const workDate = await readWorkDate();
+	const [entries, balanceCents] = await Promise.all([
+		db.custLedgerEntries
+			.where('[open+dueDate]')
+			.between([1, Dexie.minKey], [1, workDate], true, false)
+			.toArray(),
+		readTotalBalance()
 	]);
-	return { ...overdueFigures(entries, workDate), workDate };
+	const overdue = entries.filter((entry) => isOverdue(entry, workDate));
+	return { ...overdueFiguresOfBalance(overdue, balanceCents, workDate), workDate };
+}
+
+/** The sum of every customer's balance, from the kept totals. */
+async function readTotalBalance(): Promise<number> {
+	const totals = await db.customerTotals.toArray();
+	return totals.reduce((cents, customer) => cents + customer.balanceCents, 0);
 }
 
 /** Reminders created and not issued yet (a count on the `status` index). */

@@ -1,4 +1,5 @@
 import { db } from '$lib/db/db';
+import type { CompanyInformation } from '$lib/domain/company';
 import { isIsoDate, todayIso } from '$lib/domain/dates';
 import { USER_MARKERS } from '$lib/domain/users';
 import { ValidationError } from './errors';
@@ -12,6 +13,27 @@ export const SETTING = {
 	/** Present while a scale generation runs, and after one that was interrupted. */
 	scaleGeneration: 'scaleGeneration'
 } as const;
+
+/**
+ * Company Information: one setting per field, so a backup carries them as it carries every
+ * setting. Name and Address keep the keys the Settings page used before, so a company set up
+ * then keeps its name and address.
+ */
+export const COMPANY_SETTING: Record<keyof CompanyInformation, string> = {
+	name: SETTING.companyName,
+	address: SETTING.companyAddress,
+	postCode: 'companyPostCode',
+	city: 'companyCity',
+	countryRegion: 'companyCountryRegion',
+	vatRegistrationNo: 'companyVatRegistrationNo',
+	enterpriseNo: 'companyEnterpriseNo',
+	iban: 'companyIban',
+	swiftCode: 'companySwiftCode',
+	phoneNo: 'companyPhoneNo',
+	email: 'companyEmail',
+	homePage: 'companyHomePage',
+	logo: 'companyLogo'
+};
 
 /** The work date decides posting dates and what is overdue; blank means today. */
 export async function readWorkDate(): Promise<string> {

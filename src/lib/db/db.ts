@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { ROW_MIGRATIONS, TABLE_SEEDS } from './migrations';
 import { companyDatabaseName, OPEN_COMPANY_ID } from './companies';
+import { orderCueKeysMiddleware } from './order-cue-keys';
 import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
 import type { ChangeLogEntry } from '$lib/domain/change-log';
 import type { SalesHeader, SalesLine } from '$lib/domain/sales-document';
@@ -175,6 +176,17 @@ export class AppDB extends Dexie {
 		this.version(9)
 			.stores({ customerTotals: 'customerNo' })
 			.upgrade((tx) => rebuildCustomerTotals(tx));
+		// Version 10: the Role Center's cues read from indexes — the order lines that count for a
+		// cue (sparse, see order-cue-keys.ts) and the open entries by due date.
+		this.version(10)
+			.stores({
+				salesLines:
+					'id, documentNo, [documentNo+lineNo], blanketOrderLineId, shipmentLineId, cueToShip, cueShippedNotInvoiced',
+				custLedgerEntries:
+					'entryNo, customerNo, [customerNo+open], documentNo, open, [open+dueDate]'
+			})
+			.upgrade((tx) => upgradeTo(tx, 10));
+		this.use(orderCueKeysMiddleware);
 		// A new database starts with the rows an upgrade would have written.
 		this.on('populate', async (tx) => {
 			for (const seeds of Object.values(TABLE_SEEDS)) {

@@ -1,4 +1,5 @@
 import { DEFAULT_BLOCK_REASONS, searchTermsOf } from '$lib/domain/customer';
+import { setOrderCueKeys } from './order-cue-keys';
 
 /**
  * What each schema version changed in existing rows, as plain functions over one row. Dexie's
@@ -47,6 +48,9 @@ export const ROW_MIGRATIONS: Record<number, RowMigrations> = {
 			customer.blockedSince ??= '';
 			customer.blockedUntil ??= '';
 		}
+	},
+	10: {
+		salesLines: setOrderCueKeys
 	}
 };
 

@@ -73,6 +73,23 @@ export function overdueFigures(
 }
 
 /**
+ * The same figures from the overdue entries alone and the sum of every customer's balance (the
+ * kept totals, the remaining amounts of all open entries): what is not overdue is the rest of
+ * the balance, so the entries not due are never read.
+ */
+export function overdueFiguresOfBalance(
+	overdueEntries: readonly CustLedgerEntry[],
+	balanceCents: number,
+	workDate: string
+): OverdueFigures {
+	const figures = overdueFigures(overdueEntries, workDate);
+	const { days1to30, days31to60, days61to90, over90 } = figures.aged;
+	const overdueCents = days1to30 + days31to60 + days61to90 + over90;
+	figures.aged.notDue = balanceCents - overdueCents;
+	return figures;
+}
+
+/**
  * The instants a calendar day of the user's time zone starts and ends at (the end excluded),
  * as ISO timestamps: refused attempts are stamped in UTC, "today" is the clerk's day.
  */

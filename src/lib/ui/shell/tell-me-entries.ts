@@ -20,7 +20,9 @@ const TASKS: Array<{ caption: Caption; group: string; href: string }> = [
 		caption: m['tellMe.createFinanceChargeMemos'],
 		group: 'receivables',
 		href: '/finance-charge-memos'
-	}
+	},
+	// Opened from the company name in the header rather than the menu.
+	{ caption: m['companies.title'], group: 'setup', href: '/companies' }
 ];
 
 /** Every page of the navigation and every task, with today's captions. */
