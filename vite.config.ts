@@ -55,6 +55,9 @@ export default defineConfig(({ command }) => ({
 	},
 	test: {
 		reporters: ['default', './tests/summary-reporter.ts'],
+		// Both cores (vitest's default leaves one to the main process): the e2e files spend much
+		// of their time waiting on the browser, so two run side by side.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,
@@ -83,7 +86,8 @@ export default defineConfig(({ command }) => ({
 					globalSetup: ['tests/e2e/serve.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
-					fileParallelism: false
+					// A loaded machine renders slowly: a poll waits as long as a locator does.
+					expect: { poll: { timeout: 10_000 } }
 				}
 			},
 			{
@@ -96,6 +100,7 @@ export default defineConfig(({ command }) => ({
 					globalSetup: ['tests/e2e/serve.ts'],
 					testTimeout: 90_000,
 					hookTimeout: 60_000,
+					expect: { poll: { timeout: 10_000 } },
 					fileParallelism: false
 				}
 			}

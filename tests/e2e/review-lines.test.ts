@@ -88,7 +88,10 @@ describe('a line shows the quantity a posting will post', () => {
 		await expect.poll(() => field(second, 'Qty. to Ship 1').inputValue()).toBe('0');
 
 		// Two shipments: 4 and then 6, never more than the 10 ordered.
+		await first.bringToFront();
 		await first.goto('/posted/shipments');
-		await expect.poll(() => first.getByRole('row').filter({ hasText: order }).count()).toBe(2);
+		const shipments = first.getByRole('row').filter({ hasText: order });
+		await shipments.nth(1).waitFor();
+		expect(await shipments.count()).toBe(2);
 	});
 });

@@ -58,9 +58,15 @@ describe('a posting writes without reading', () => {
 			[3, 7],
 			[4, 0]
 		]);
-		expect(after.map(({ quantityInvoiced, qtyToInvoice, ...rest }) => rest)).toEqual(
-			before.map(({ quantityInvoiced, qtyToInvoice, ...rest }) => rest)
-		);
+		// (The order cue keys are the database's, derived from the quantities on every write.)
+		type Stored = (typeof after)[number] & { cueShippedNotInvoiced?: string };
+		const unchanged = ({
+			quantityInvoiced,
+			qtyToInvoice,
+			cueShippedNotInvoiced,
+			...rest
+		}: Stored) => rest;
+		expect(after.map(unchanged)).toEqual(before.map(unchanged));
 		const header = await db.salesHeaders.get(order);
 		expect(header).toMatchObject({ no: order, status: 'Released', sellToCustomerNo: customer.no });
 		const shipped = await db.shipmentLines.filter((row) => row.orderNo === order).toArray();
