@@ -101,7 +101,31 @@ export async function givenDocument(
 	return no;
 }
 
-/** An open invoice entry for a customer, as posting would write it. */
+/** An open invoice entry of customer C1, not stored; pass only what the test is about. */
+export function anEntry(
+	entryNo: number,
+	overrides: Partial<CustLedgerEntry> = {}
+): CustLedgerEntry {
+	return {
+		entryNo,
+		customerNo: 'C1',
+		postingDate: '2026-01-01',
+		documentType: 'Invoice',
+		documentNo: `PSI-T${entryNo}`,
+		description: '',
+		amountCents: 0,
+		remainingAmountCents: 0,
+		dueDate: '2026-01-31',
+		open: 1,
+		onHold: '',
+		noOfReminders: 0,
+		closedByEntryNo: 0,
+		closedAtDate: '',
+		...overrides
+	};
+}
+
+/** An open invoice entry for a customer, stored as posting would write it (totals kept). */
 export async function givenInvoiceEntry(
 	customerNo: string,
 	amountCents: number,
@@ -110,23 +134,13 @@ export async function givenInvoiceEntry(
 ): Promise<CustLedgerEntry> {
 	const last = await db.custLedgerEntries.orderBy('entryNo').last();
 	const entryNo = (last?.entryNo ?? 0) + 1;
-	const entry: CustLedgerEntry = {
-		entryNo,
+	const entry = anEntry(entryNo, {
 		customerNo,
-		postingDate: '2026-01-01',
-		documentType: 'Invoice',
-		documentNo: `PSI-T${entryNo}`,
-		description: '',
 		amountCents,
 		remainingAmountCents: amountCents,
 		dueDate,
-		open: 1,
-		onHold: '',
-		noOfReminders: 0,
-		closedByEntryNo: 0,
-		closedAtDate: '',
 		...overrides
-	};
+	});
 	await db.transaction(
 		'rw',
 		[db.custLedgerEntries, db.customerTotals, db.numberSeries],

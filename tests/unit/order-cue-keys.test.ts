@@ -4,33 +4,11 @@ import { readOrderCues, readOrderNosForCue } from '$lib/app/role-center-queries'
 import { db } from '$lib/db/db';
 import { ORDER_CUE_KEY, setOrderCueKeys } from '$lib/db/order-cue-keys';
 import { ORDER_CUES, ordersForCue, type OrderCue } from '$lib/domain/role-center';
-import type { SalesDocumentType, SalesLine } from '$lib/domain/sales-document';
+import { newSalesLine, type SalesDocumentType, type SalesLine } from '$lib/domain/sales-document';
 
 /** A bare stored line: what the cues look at, the rest blank. */
 function line(id: string, documentNo: string, quantities: Partial<SalesLine> = {}): SalesLine {
-	return {
-		id,
-		documentNo,
-		lineNo: 10000,
-		type: 'Item',
-		no: 'I1',
-		description: '',
-		quantity: 0,
-		unitPriceCents: 0,
-		lineDiscountPct: 0,
-		vatPct: 0,
-		unitOfMeasure: '',
-		quantityOrdered: 0,
-		blanketOrderNo: '',
-		blanketOrderLineId: '',
-		qtyToShip: 0,
-		quantityShipped: 0,
-		qtyToInvoice: 0,
-		quantityInvoiced: 0,
-		shipmentNo: '',
-		shipmentLineId: '',
-		...quantities
-	};
+	return newSalesLine({ id, documentNo, lineNo: 10000, no: 'I1', ...quantities });
 }
 
 async function givenHeaders(headers: Array<[no: string, type: SalesDocumentType]>) {

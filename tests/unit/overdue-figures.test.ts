@@ -1,33 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isOverdue, overdueFigures, overdueFiguresOfBalance } from '$lib/domain/role-center';
-import type { CustLedgerEntry } from '$lib/domain/posted';
+import { anEntry } from '../factories';
 
 const WORK_DATE = '2026-03-01';
 
-function entry(entryNo: number, fields: Partial<CustLedgerEntry>): CustLedgerEntry {
-	return {
-		entryNo,
-		customerNo: 'C1',
-		postingDate: '2026-01-01',
-		documentType: 'Invoice',
-		documentNo: `PSI-${entryNo}`,
-		description: '',
-		amountCents: 0,
-		remainingAmountCents: 0,
-		dueDate: WORK_DATE,
-		open: 1,
-		onHold: '',
-		noOfReminders: 0,
-		closedByEntryNo: 0,
-		closedAtDate: '',
-		...fields
-	};
-}
-
 describe('overdue figures from the overdue entries and the kept balance', () => {
 	it('equal those read from every open entry', () => {
-		const anEntry = fc.record({
+		const fields = fc.record({
 			customerNo: fc.constantFrom('C1', 'C2', 'C3'),
 			remainingAmountCents: fc.integer({ min: -50_000, max: 50_000 }),
 			dueDate: fc
@@ -37,8 +17,8 @@ describe('overdue figures from the overdue entries and the kept balance', () => 
 				)
 		});
 		fc.assert(
-			fc.property(fc.array(anEntry, { maxLength: 30 }), (fields) => {
-				const open = fields.map((f, index) => entry(index + 1, f));
+			fc.property(fc.array(fields, { maxLength: 30 }), (fields) => {
+				const open = fields.map((f, index) => anEntry(index + 1, f));
 				const balance = open.reduce((sum, e) => sum + e.remainingAmountCents, 0);
 				const overdue = open.filter((e) => isOverdue(e, WORK_DATE));
 				expect(overdueFiguresOfBalance(overdue, balance, WORK_DATE)).toEqual(
@@ -49,7 +29,7 @@ describe('overdue figures from the overdue entries and the kept balance', () => 
 	});
 
 	it('put what is not overdue in Not Due', () => {
-		const overdue = [entry(1, { remainingAmountCents: 10_000, dueDate: '2026-01-15' })];
+		const overdue = [anEntry(1, { remainingAmountCents: 10_000, dueDate: '2026-01-15' })];
 		const figures = overdueFiguresOfBalance(overdue, 15_000, WORK_DATE);
 		expect(figures).toMatchObject({ amountCents: 10_000, customers: 1 });
 		expect(figures.aged).toEqual({
