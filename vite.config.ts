@@ -74,7 +74,8 @@ export default defineConfig(({ command }) => ({
 					name: 'component',
 					include: ['tests/component/**/*.test.ts'],
 					environment: 'jsdom',
-					setupFiles: ['tests/setup-db.ts', 'tests/setup-dom.ts']
+					setupFiles: ['tests/setup-db.ts', 'tests/setup-dom.ts'],
+					testTimeout: 20_000
 				}
 			},
 			{
