@@ -256,6 +256,8 @@ describe('exercises', () => {
 		]);
 		const file = JSON.parse(await readDownload(download));
 		expect(file.completed).toBe(10);
+		// It names the company (and the user, once one is set in Settings).
+		expect(file.company).toBe('Holdfast Demo BV');
 		expect(await axeViolations(page)).toEqual([]);
 	}, 180_000);
 

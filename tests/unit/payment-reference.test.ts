@@ -3,6 +3,7 @@ import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/cash-re
 import { db } from '$lib/db/db';
 import {
 	formatStructuredCommunication,
+	miswrittenStructuredCommunication,
 	structuredCommunicationFor
 } from '$lib/domain/belgian-numbers';
 import { matchReference } from '$lib/domain/payment-reference';
@@ -106,6 +107,31 @@ describe('a payment found by its structured communication', () => {
 		});
 	});
 
+	it('says the check digits are wrong for a communication written with its +++ and a typing error', async () => {
+		const customer = await givenCustomer();
+		await givenInvoiceEntry(customer.no, 900, '2026-02-01', { documentNo: 'PSI-1003' });
+		const id = await aPaymentLine();
+		// PSI-1003's is +++000/0001/00333+++: the last digit mistyped.
+		const outcome = await updateJournalLine({
+			id,
+			field: 'description',
+			value: 'Payment +++000/0001/00334+++'
+		});
+		expect(outcome).toEqual({ kind: 'badCheck', reference: '000000100334' });
+		expect(await db.journalLines.get(id)).toMatchObject({
+			description: 'Payment +++000/0001/00334+++',
+			customerNo: '',
+			amountCents: 0,
+			appliesToEntries: []
+		});
+		// Twelve digits without the delimiters may be any number: no outcome.
+		expect(
+			await updateJournalLine({ id, field: 'description', value: 'Order 000000100334' })
+		).toBeNull();
+		expect(miswrittenStructuredCommunication('***000/0001/00334***')).toBe('000000100334');
+		expect(miswrittenStructuredCommunication('+++000/0001/00333+++')).toBe('');
+	});
+
 	it("leaves another customer's invoice alone and names it", async () => {
 		const owner = await givenCustomer();
 		const other = await givenCustomer();
@@ -141,10 +167,11 @@ describe('a payment found by its structured communication', () => {
 		const customer = await givenCustomer();
 		await givenInvoiceEntry(customer.no, 900, '2026-02-01', { documentNo: 'PSI-1006' });
 		const id = await aPaymentLine();
-		// A wrong check digit is no reference.
+		// A wrong check digit is no reference: nothing is applied, and the line says why.
 		expect(
 			await updateJournalLine({ id, field: 'description', value: '+++000/0001/00600+++' })
-		).toBeNull();
+		).toEqual({ kind: 'badCheck', reference: '000000100600' });
+		expect((await db.journalLines.get(id))?.appliesToEntries).toEqual([]);
 		await updateJournalLine({ id, field: 'documentType', value: 'Refund' });
 		expect(
 			await updateJournalLine({ id, field: 'description', value: referenceOf('PSI-1006') })

@@ -1,6 +1,7 @@
 import { db } from '$lib/db/db';
 import { checkBound } from '$lib/domain/bounds';
 import { isIsoDate } from '$lib/domain/dates';
+import { miswrittenStructuredCommunication } from '$lib/domain/belgian-numbers';
 import {
 	JOURNAL_LINE_STEP,
 	journalAction,
@@ -67,7 +68,9 @@ export type ReferenceOutcome =
 	| { kind: 'applied'; reference: string; documentNo: string }
 	| { kind: 'notFound'; reference: string }
 	| { kind: 'otherCustomer'; reference: string; documentNo: string; customerNo: string }
-	| { kind: 'refused'; reference: string; decision: Extract<Decision, { allowed: false }> };
+	| { kind: 'refused'; reference: string; decision: Extract<Decision, { allowed: false }> }
+	/** Written as a structured communication, but its check digits do not match: nothing applied. */
+	| { kind: 'badCheck'; reference: string };
 
 /**
  * Saves one field of a journal line; a changed customer or document type clears its applications.
@@ -114,6 +117,14 @@ export async function updateJournalLine(input: {
 				: await applyByReference(line, reference, changes);
 			await db.journalLines.update(line.id, changes);
 			return outcome;
+		}
+		const miswritten =
+			field === 'description' && line.documentType === 'Payment'
+				? miswrittenStructuredCommunication(String(value))
+				: '';
+		if (miswritten) {
+			await db.journalLines.update(line.id, changes);
+			return { kind: 'badCheck', reference: miswritten };
 		}
 		if (field === 'customerNo') {
 			const no = String(value).toUpperCase();

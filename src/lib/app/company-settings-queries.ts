@@ -12,21 +12,23 @@ export interface CompanySettings {
 	userName: string;
 }
 
+export async function readCompanySettings(): Promise<CompanySettings> {
+	const [workDate, stored, name, user, address] = await Promise.all([
+		readWorkDate(),
+		db.settings.get(SETTING.workDate),
+		db.settings.get(SETTING.companyName),
+		db.settings.get(SETTING.userName),
+		db.settings.get(SETTING.companyAddress)
+	]);
+	return {
+		workDate,
+		workDateIsToday: !stored,
+		companyName: name?.value ?? '',
+		companyAddress: address?.value ?? '',
+		userName: user?.value ?? ''
+	};
+}
+
 export function companySettingsQuery(): Observable<CompanySettings> {
-	return liveQuery(async () => {
-		const [workDate, stored, name, user, address] = await Promise.all([
-			readWorkDate(),
-			db.settings.get(SETTING.workDate),
-			db.settings.get(SETTING.companyName),
-			db.settings.get(SETTING.userName),
-			db.settings.get(SETTING.companyAddress)
-		]);
-		return {
-			workDate,
-			workDateIsToday: !stored,
-			companyName: name?.value ?? '',
-			companyAddress: address?.value ?? '',
-			userName: user?.value ?? ''
-		};
-	});
+	return liveQuery(readCompanySettings);
 }

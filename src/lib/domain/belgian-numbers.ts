@@ -135,6 +135,19 @@ export function checkStructuredCommunication(input: string): Checked {
 	return accepted(compact);
 }
 
+/**
+ * The twelve digits of a structured communication written with its delimiters (+++…+++ or
+ * ***…***) whose check digits do not match, or ''. Twelve digits without the delimiters are not
+ * taken for one: a description may hold any number.
+ */
+export function miswrittenStructuredCommunication(text: string): string {
+	const candidates = text.match(/(\+{3}|\*{3})\s*\d{3}\s*\/?\s*\d{4}\s*\/?\s*\d{5}\s*\1/g) ?? [];
+	for (const candidate of candidates) {
+		if (!checkStructuredCommunication(candidate).ok) return candidate.replace(/\D/g, '');
+	}
+	return '';
+}
+
 /** "123456789002" → "+++123/4567/89002+++", as it is printed and typed in a bank transfer. */
 export function formatStructuredCommunication(digits: string): string {
 	return /^\d{12}$/.test(digits)
