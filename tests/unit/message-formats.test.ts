@@ -36,3 +36,14 @@ describe('dates and numbers in messages follow the UI language', () => {
 		expect(question).toContain(customers);
 	});
 });
+
+describe('an error the user did not cause', () => {
+	it('a closed database (another tab reset the company) asks for a reload, not a raw error', async () => {
+		await setupI18n('en');
+		const closed = Object.assign(new Error('Database has been closed'), {
+			name: 'DatabaseClosedError'
+		});
+		expect(errorText(closed, translate)).toBe(m['app.outdated']());
+		expect(errorText(new Error('boom'), translate)).toContain('boom');
+	});
+});

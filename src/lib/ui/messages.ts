@@ -79,6 +79,8 @@ export function errorText(error: unknown, t: Translate): string {
 		return t(error.key, readableValues(error.values));
 	}
 	if (isQuotaError(error)) return m['error.quota']();
+	// This tab's connection was closed: another tab upgraded the database or reset the company.
+	if (error instanceof Error && error.name === 'DatabaseClosedError') return m['app.outdated']();
 	const message = error instanceof Error ? error.message : String(error);
 	return m['error.unexpected']({ message });
 }
