@@ -6,7 +6,6 @@ import { ORDER_CUE_KEY } from '$lib/db/order-cue-keys';
 import {
 	dayBounds,
 	isOverdue,
-	ORDER_CUES,
 	overdueFiguresOfBalance,
 	type OrderCue,
 	type OverdueFigures
@@ -53,25 +52,29 @@ export async function readOrderNos(): Promise<string[]> {
 	return (keys as string[]).sort();
 }
 
+/** The documents with a line that counts for a cue: the distinct keys of its sparse index. */
+async function readCueDocumentNos(cue: OrderCue): Promise<Set<string>> {
+	return new Set((await db.salesLines.orderBy(ORDER_CUE_KEY[cue]).uniqueKeys()) as string[]);
+}
+
 /**
- * The Nos. of the sales orders a cue counts, in No. order: the distinct keys of the cue's sparse
+ * The Nos. of the sales orders a cue counts, in No. order: the documents of the cue's sparse
  * index on the lines (see order-cue-keys.ts), kept to those that are orders. No line is read.
  */
 export async function readOrderNosForCue(cue: OrderCue): Promise<string[]> {
-	const [orders, documents] = await Promise.all([
-		readOrderNos(),
-		db.salesLines.orderBy(ORDER_CUE_KEY[cue]).uniqueKeys()
-	]);
-	const counted = new Set(documents as string[]);
+	const [orders, counted] = await Promise.all([readOrderNos(), readCueDocumentNos(cue)]);
 	return orders.filter((no) => counted.has(no));
 }
 
 /** Sales orders with something to ship, and with something shipped and not invoiced. */
 export async function readOrderCues(): Promise<Record<OrderCue, number>> {
-	const [toShip, shippedNotInvoiced] = await Promise.all(
-		ORDER_CUES.map((cue) => readOrderNosForCue(cue))
-	);
-	return { toShip: toShip!.length, shippedNotInvoiced: shippedNotInvoiced!.length };
+	const [orders, toShip, shippedNotInvoiced] = await Promise.all([
+		readOrderNos(),
+		readCueDocumentNos('toShip'),
+		readCueDocumentNos('shippedNotInvoiced')
+	]);
+	const count = (counted: Set<string>) => orders.filter((no) => counted.has(no)).length;
+	return { toShip: count(toShip), shippedNotInvoiced: count(shippedNotInvoiced) };
 }
 
 /**
