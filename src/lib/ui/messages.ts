@@ -79,8 +79,9 @@ export function errorText(error: unknown, t: Translate): string {
 		return t(error.key, readableValues(error.values));
 	}
 	if (isQuotaError(error)) return m['error.quota']();
-	// This tab's connection was closed: another tab upgraded the database or reset the company.
-	if (error instanceof Error && error.name === 'DatabaseClosedError') return m['app.outdated']();
+	// The connection was closed: another tab upgraded the database or reset the company (the
+	// app's notice asks for a reload), or this tab's reset reopens it. Nothing to add here.
+	if (error instanceof Error && error.name === 'DatabaseClosedError') return '';
 	const message = error instanceof Error ? error.message : String(error);
 	return m['error.unexpected']({ message });
 }
