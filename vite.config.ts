@@ -55,8 +55,9 @@ export default defineConfig(({ command }) => ({
 	},
 	test: {
 		reporters: ['default', './tests/summary-reporter.ts'],
-		// Both cores (vitest's default leaves one to the main process): the e2e files spend much
-		// of their time waiting on the browser, so two run side by side.
+		// Both cores for the unit and component files (vitest's default leaves one to the main
+		// process). The e2e files run one at a time: they are CPU-bound, and two side by side
+		// gained little and made their timing-sensitive steps flaky.
 		maxWorkers: 2,
 		projects: [
 			{
@@ -88,7 +89,8 @@ export default defineConfig(({ command }) => ({
 					testTimeout: 60_000,
 					hookTimeout: 60_000,
 					// A loaded machine renders slowly: a poll waits as long as a locator does.
-					expect: { poll: { timeout: 10_000 } }
+					expect: { poll: { timeout: 10_000 } },
+					fileParallelism: false
 				}
 			},
 			{
