@@ -1,5 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
-import { lineCountsFor, type OrderCue } from '$lib/domain/role-center';
+import { lineCountsFor, ORDER_CUES, type OrderCue } from '$lib/domain/role-center';
 import type { SalesLine } from '$lib/domain/sales-document';
 
 /**
@@ -18,11 +18,9 @@ export const ORDER_CUE_KEY: Record<OrderCue, string> = {
 	shippedNotInvoiced: 'cueShippedNotInvoiced'
 };
 
-const CUES = Object.keys(ORDER_CUE_KEY) as OrderCue[];
-
 /** Sets (or removes) a stored line's cue keys, in place. */
 export function setOrderCueKeys(row: Record<string, unknown>): void {
-	for (const cue of CUES) {
+	for (const cue of ORDER_CUES) {
 		if (lineCountsFor(row as unknown as SalesLine, cue)) row[ORDER_CUE_KEY[cue]] = row.documentNo;
 		else delete row[ORDER_CUE_KEY[cue]];
 	}
