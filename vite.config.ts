@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { PARAGLIDE } from './scripts/i18n.mjs';
 
+/** Unit files that stub globals or reset the module graph: each runs in a fresh one. */
+const UNIT_ISOLATED = ['tests/unit/companies.test.ts', 'tests/unit/service-worker-update.test.ts'];
+
 export default defineConfig(({ command }) => ({
 	plugins: [
 		// messages/*.json compiled to functions in src/lib/i18n/paraglide (options: scripts/i18n.mjs).
@@ -65,6 +68,20 @@ export default defineConfig(({ command }) => ({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
+					exclude: UNIT_ISOLATED,
+					environment: 'node',
+					setupFiles: ['tests/setup-db.ts'],
+					// The unit files share their workers' module graph: the app and the database
+					// are imported once per worker, not once per file (setup-db gives each test a
+					// fresh database). Files that stub globals or reset modules run isolated.
+					isolate: false
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'unit-isolated',
+					include: UNIT_ISOLATED,
 					environment: 'node',
 					setupFiles: ['tests/setup-db.ts']
 				}

@@ -24,8 +24,17 @@ export interface E2E {
 	problems: string[];
 }
 
+export interface BrowserOptions {
+	/**
+	 * Whether the app's service worker may install. Blocked unless a test is about it: its
+	 * install precaches every file of the build, several seconds of CPU in each fresh context,
+	 * which the journeys do not need (pwa.test.ts allows it and tests offline use).
+	 */
+	serviceWorkers?: 'allow' | 'block';
+}
+
 /** One Chromium per test file, a fresh context (so a fresh IndexedDB) per test. */
-export function useBrowser(): E2E {
+export function useBrowser({ serviceWorkers = 'block' }: BrowserOptions = {}): E2E {
 	const baseURL = inject('baseURL');
 	const e2e = { problems: [] as string[] } as E2E;
 
@@ -40,7 +49,7 @@ export function useBrowser(): E2E {
 	});
 	beforeEach(async () => {
 		e2e.problems = [];
-		e2e.context = await e2e.browser.newContext({ baseURL, locale: 'en-GB' });
+		e2e.context = await e2e.browser.newContext({ baseURL, locale: 'en-GB', serviceWorkers });
 		e2e.context.on('request', (request) => {
 			if (!/^(data|blob):/.test(request.url()) && !request.url().startsWith(baseURL)) {
 				e2e.problems.push(`request to another origin: ${request.url()}`);

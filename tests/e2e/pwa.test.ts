@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './browser';
 
-const e2e = useBrowser();
+const e2e = useBrowser({ serviceWorkers: 'allow' });
 
 describe('installable and offline', () => {
 	it('serves a manifest with the icons, and the service worker takes control', async () => {
