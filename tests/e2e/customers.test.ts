@@ -195,34 +195,6 @@ describe('a long customer list', () => {
 });
 
 /** The pages checked with axe-core, with the demo's data. */
-const PAGES = [
-	'/',
-	'/customers',
-	'/customers/C00040',
-	'/settings',
-	'/items',
-	'/sales/orders',
-	'/ledger',
-	'/cash-receipt-journal',
-	'/reminders',
-	'/finance-charge-memos',
-	'/aged-receivables',
-	'/terms'
-];
-
-describe('accessibility', () => {
-	// One tab through the pages (a context and a first start per page cost more than axe itself;
-	// tests/e2e/fit.test.ts checks every route at a phone's and a laptop's width).
-	it('axe-core finds no serious or critical violation on the main pages', async () => {
-		const page = await e2e.open('/');
-		for (const path of PAGES) {
-			await page.goto(path);
-			await page.locator('main h1').first().waitFor();
-			expect(await axeViolations(page), path).toEqual([]);
-		}
-	});
-});
-
 describe('languages', () => {
 	it('switches to Dutch with the seed captions, and remembers it', async () => {
 		const page = await e2e.open('/customers/C00050');

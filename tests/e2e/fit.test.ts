@@ -136,6 +136,8 @@ function routes(data: Record<string, string>): string[] {
 		'/',
 		'/customers',
 		'/customers/C00010',
+		// A blocked customer's card: the block banner and what can still be done.
+		'/customers/C00040',
 		'/items',
 		'/items/I1010',
 		...['quotes', 'orders', 'invoices', 'credit-memos', 'blanket-orders', 'return-orders'].map(
