@@ -7,6 +7,21 @@ import { PARAGLIDE } from './scripts/i18n.mjs';
 /** Unit files that stub globals or reset the module graph: each runs in a fresh one. */
 const UNIT_ISOLATED = ['tests/unit/companies.test.ts', 'tests/unit/service-worker-update.test.ts'];
 
+/** Component files that mock modules (vi.mock): each runs in a fresh module graph. */
+const COMPONENT_ISOLATED = [
+	'customer-card-parts',
+	'customer-search',
+	'document-actions',
+	'dutch-facts',
+	'post-actions-policy',
+	'post-actions',
+	'post-confirm',
+	'role-center',
+	'runner-routes',
+	'runner',
+	'sales-lines-bounds'
+].map((name) => `tests/component/${name}.test.ts`);
+
 export default defineConfig(({ command }) => ({
 	plugins: [
 		// messages/*.json compiled to functions in src/lib/i18n/paraglide (options: scripts/i18n.mjs).
@@ -91,6 +106,20 @@ export default defineConfig(({ command }) => ({
 				test: {
 					name: 'component',
 					include: ['tests/component/**/*.test.ts'],
+					exclude: COMPONENT_ISOLATED,
+					environment: 'jsdom',
+					setupFiles: ['tests/setup-db.ts', 'tests/setup-dom.ts'],
+					testTimeout: 20_000,
+					// As the unit files: one module graph per worker; files that mock modules run
+					// isolated.
+					isolate: false
+				}
+			},
+			{
+				extends: true,
+				test: {
+					name: 'component-isolated',
+					include: COMPONENT_ISOLATED,
 					environment: 'jsdom',
 					setupFiles: ['tests/setup-db.ts', 'tests/setup-dom.ts'],
 					testTimeout: 20_000

@@ -84,7 +84,7 @@ export function ensureEngines() {
 		if (missing.length === 0) return;
 	}
 	console.error(
-		`The Firefox and WebKit tests need ${missing.join(', ')}: install them with "sudo apt-get install ${missing.join(' ')}" (or set FIREFOX_PATH, WEBKIT_DRIVER_PATH, WEBKIT_MINIBROWSER_PATH), or run only Chromium with "npm test -- --project unit --project unit-isolated --project component --project e2e".`
+		`The Firefox and WebKit tests need ${missing.join(', ')}: install them with "sudo apt-get install ${missing.join(' ')}" (or set FIREFOX_PATH, WEBKIT_DRIVER_PATH, WEBKIT_MINIBROWSER_PATH), or run only Chromium with "npm test -- --project unit --project unit-isolated --project component --project component-isolated --project e2e".`
 	);
 	process.exit(1);
 }
