@@ -3,24 +3,7 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { PARAGLIDE } from './scripts/i18n.mjs';
-
-/** Unit files that stub globals or reset the module graph: each runs in a fresh one. */
-const UNIT_ISOLATED = ['tests/unit/companies.test.ts', 'tests/unit/service-worker-update.test.ts'];
-
-/** Component files that mock modules (vi.mock): each runs in a fresh module graph. */
-const COMPONENT_ISOLATED = [
-	'customer-card-parts',
-	'customer-search',
-	'document-actions',
-	'dutch-facts',
-	'post-actions-policy',
-	'post-actions',
-	'post-confirm',
-	'role-center',
-	'runner-routes',
-	'runner',
-	'sales-lines-bounds'
-].map((name) => `tests/component/${name}.test.ts`);
+import { COMPONENT_ISOLATED, UNIT_ISOLATED } from './tests/isolated-files.mjs';
 
 export default defineConfig(({ command }) => ({
 	plugins: [
