@@ -222,14 +222,16 @@ export async function overflow(
 ): Promise<number> {
 	await page.setViewport(width, 844);
 	// Already there: the same page is measured again at the new width (no reload).
-	if ((await page.path()) !== path) await page.goto(path);
+	const opened = (await page.path()) !== path;
+	if (opened) await page.goto(path);
 	if (ready) await page.waitFor(ready);
-	// Two frames and a pause: the page's data is in and laid out.
+	// Two frames: the new width is laid out; after opening the page, a pause too, for its data.
 	await page.evaluate(
-		() =>
+		(pause) =>
 			new Promise((resolve) =>
-				requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 300)))
-			)
+				requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, pause)))
+			),
+		opened ? 300 : 0
 	);
 	return page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
 }
