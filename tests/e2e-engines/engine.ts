@@ -118,8 +118,8 @@ export class Page<Handle = unknown> {
 		return url.pathname + url.search;
 	}
 
-	async waitForPath(pattern: RegExp, timeout = TIMEOUT): Promise<string> {
-		await expect.poll(() => this.path(), { timeout }).toMatch(pattern);
+	async waitForPath(pattern: RegExp): Promise<string> {
+		await expect.poll(() => this.path(), { timeout: TIMEOUT }).toMatch(pattern);
 		return this.path();
 	}
 

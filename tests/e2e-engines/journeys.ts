@@ -22,8 +22,7 @@ export async function chooseBlocked(page: Page, level: string, reason = 'OVERDUE
 export async function newDocument(page: Page, customerNo: string, action: string) {
 	await page.goto(`/customers/${customerNo}`);
 	await page.click({ role: 'button', name: action });
-	// WebKit on a loaded machine has taken over 10 s to open the new document's page.
-	const path = await page.waitForPath(/\/documents\/[^/]+$/, 30_000);
+	const path = await page.waitForPath(/\/documents\/[^/]+$/);
 	await page.waitForSelector('main h1');
 	return path.split('/').pop()!;
 }
