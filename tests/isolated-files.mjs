@@ -4,10 +4,9 @@
 // tests/unit/isolated-files.test.ts checks that every such file is.
 
 /** Unit files that stub globals or reset the module graph: each runs in a fresh one. */
-export const UNIT_ISOLATED = [
-	'tests/unit/companies.test.ts',
-	'tests/unit/service-worker-update.test.ts'
-];
+export const UNIT_ISOLATED = ['companies', 'service-worker-update'].map(
+	(name) => `tests/unit/${name}.test.ts`
+);
 
 /** Component files that mock modules (vi.mock): each runs in a fresh module graph. */
 export const COMPONENT_ISOLATED = [

@@ -194,7 +194,6 @@ describe('a long customer list', () => {
 	});
 });
 
-/** The pages checked with axe-core, with the demo's data. */
 describe('languages', () => {
 	it('switches to Dutch with the seed captions, and remembers it', async () => {
 		const page = await e2e.open('/customers/C00050');
