@@ -332,8 +332,19 @@ describe('an exercise state', () => {
 		expect(state.completed).toBe(false);
 	});
 
-	it('a step the check passes is done; the steps recorded stay done; all done is completed', () => {
-		expect(exerciseState(EXERCISE, [], facts(blockedShip)).current).toBe('invoice');
+	it('a step the check passes is to be recorded, and Done only once it is', () => {
+		const passing = exerciseState(EXERCISE, [], facts(blockedShip));
+		expect(passing.passes).toBe(true);
+		expect(passing.current).toBe('block');
+		expect(passing.steps.map((step) => step.done)).toEqual([false, false]);
+		expect(passing.hint).toBeNull();
+		const recorded = exerciseState(EXERCISE, ['block'], facts(blockedShip));
+		expect(recorded.current).toBe('invoice');
+		expect(recorded.passes).toBe(false);
+		expect(recorded.steps.map((step) => step.done)).toEqual([true, false]);
+	});
+
+	it('the steps recorded stay done; all recorded is completed', () => {
 		const last = exerciseState(
 			EXERCISE,
 			['block'],
@@ -341,9 +352,13 @@ describe('an exercise state', () => {
 				newDocuments: [{ no: 'SI-1', type: 'Invoice', sellTo: 'C00030', billTo: 'C00030' }]
 			})
 		);
-		expect(last.steps.every((step) => step.done)).toBe(true);
-		expect(last.completed).toBe(true);
+		expect(last.passes).toBe(true);
+		expect(last.completed).toBe(false);
 		expect(last.hint).toBeNull();
+		const end = exerciseState(EXERCISE, ['block', 'invoice'], facts({}));
+		expect(end.steps.every((step) => step.done)).toBe(true);
+		expect(end.completed).toBe(true);
+		expect(end.current).toBeNull();
 	});
 
 	it('while the facts are read nothing is decided', () => {

@@ -219,9 +219,9 @@ export function holds(check: Check, facts: TrainingFacts): boolean {
 }
 
 /**
- * The exercise's state: the steps stored as done, then the first step not done (the current
- * one) decided by its check on the facts read since the last mark, and its first hint whose
- * wrong state holds. `facts` is null while they are read.
+ * The exercise's state: the steps stored as done; the first step not stored (the current one),
+ * whether its check passes on the facts read since the last mark (then it is to be recorded),
+ * and otherwise its first hint whose wrong state holds. `facts` is null while they are read.
  */
 export function exerciseState(
 	exercise: Exercise,
@@ -230,18 +230,14 @@ export function exerciseState(
 ): ExerciseState {
 	const stored = new Set(done);
 	const current = exercise.steps.find((step) => !stored.has(step.id));
-	const nowDone = current !== undefined && facts !== null && holds(current.check, facts);
-	const steps = exercise.steps.map((step) => ({
-		id: step.id,
-		done: stored.has(step.id) || (nowDone && step.id === current.id)
-	}));
-	const next = exercise.steps.find((_step, index) => !steps[index]!.done);
+	const passes = current !== undefined && facts !== null && holds(current.check, facts);
 	const hint =
-		current && !nowDone && facts ? firstHint(current.hints ?? [], facts) : (null as Text | null);
+		current && !passes && facts ? firstHint(current.hints ?? [], facts) : (null as Text | null);
 	return {
-		steps,
-		completed: steps.every((step) => step.done),
-		current: next?.id ?? null,
+		steps: exercise.steps.map((step) => ({ id: step.id, done: stored.has(step.id) })),
+		completed: current === undefined,
+		current: current?.id ?? null,
+		passes,
 		hint
 	};
 }

@@ -108,17 +108,25 @@ export interface Exercise {
 	steps: Step[];
 }
 
-/** A step's state as the checks decide it. */
+/** A step's state: done once recorded. */
 export interface StepState {
 	id: string;
 	done: boolean;
 }
 
-/** An exercise's state: its steps, whether all are done, and the hint of the current step. */
+/**
+ * An exercise's state: its steps, whether all are done, the hint of the current step, and
+ * whether the checks pass the current step. A step shows Done only once it is recorded, with
+ * the mark the next step counts from: until then the next step's facts have no start, and what
+ * the user did in between would be counted from too late a mark (a work date moved before the
+ * mark was taken is not "moved").
+ */
 export interface ExerciseState {
 	steps: StepState[];
 	completed: boolean;
-	/** The first step not done (none when completed). */
+	/** The first step not recorded (none when completed). */
 	current: string | null;
+	/** The checks pass the current step: it is to be recorded. */
+	passes: boolean;
 	hint: Text | null;
 }

@@ -176,8 +176,7 @@ export async function readRun(): Promise<RunView | null> {
 	const mark = own.marks[own.done.length];
 	const facts = step && mark ? await readFacts(mark, namesOf(checksOfStep(step))) : null;
 	const state = exerciseState(exercise, done, facts);
-	const toRecord = state.steps.filter((entry) => entry.done).length > done.length;
-	return { exercise, progress: own, state, toRecord };
+	return { exercise, progress: own, state, toRecord: state.passes };
 }
 
 /** The running exercise, read again after every change of its facts or its progress. */
