@@ -210,6 +210,17 @@ describe('payments by reference', () => {
 		expect(await page.getByLabel('Amount 1', { exact: true }).inputValue()).toBe('577.92');
 		await page.getByText('1 entry applied').waitFor();
 
+		// The same communication on a second line (a statement read twice) applies nothing.
+		await page.getByRole('button', { name: 'New line' }).click();
+		await fill(page, 'Description 2', referenceOf(no));
+		await page
+			.getByRole('status')
+			.filter({ hasText: `${no} is already applied in full on line 1: nothing was applied here.` })
+			.waitFor();
+		expect(await page.getByLabel('Customer No. 2', { exact: true }).inputValue()).toBe('');
+		await page.getByRole('button', { name: 'Delete line 2', exact: true }).click();
+		await page.getByLabel('Description 2', { exact: true }).waitFor({ state: 'detached' });
+
 		await page.getByRole('button', { name: 'Post', exact: true }).click();
 		await page.getByRole('status').filter({ hasText: '1 line posted.' }).waitFor();
 		await page.goto(`/posted/invoices/${no}`);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addJournalLine, postJournal, updateJournalLine } from '$lib/app/cash-receipt-journal';
+import {
+	addJournalLine,
+	deleteJournalLine,
+	postJournal,
+	updateJournalLine
+} from '$lib/app/cash-receipt-journal';
 import { db } from '$lib/db/db';
 import {
 	formatStructuredCommunication,
@@ -180,6 +185,58 @@ describe('a payment found by its structured communication', () => {
 	});
 });
 
+describe('one invoice by its structured communication on two journal lines', () => {
+	it('the second line applies what the first leaves free, or nothing, and says which line holds it', async () => {
+		const customer = await givenCustomer();
+		const invoice = await givenInvoiceEntry(customer.no, 12_100, '2026-02-01', {
+			documentNo: 'PSI-1001'
+		});
+		const first = await aPaymentLine(customer.no);
+		await updateJournalLine({ id: first, field: 'amountCents', value: 10_000 });
+		await updateJournalLine({ id: first, field: 'description', value: referenceOf('PSI-1001') });
+
+		const second = await aPaymentLine();
+		expect(
+			await updateJournalLine({ id: second, field: 'description', value: referenceOf('PSI-1001') })
+		).toMatchObject({ kind: 'applied', documentNo: 'PSI-1001' });
+		expect(await db.journalLines.get(second)).toMatchObject({
+			amountCents: 2_100,
+			appliesToEntries: [{ entryNo: invoice.entryNo, amountToApplyCents: 2_100 }]
+		});
+
+		const third = await aPaymentLine();
+		expect(
+			await updateJournalLine({ id: third, field: 'description', value: referenceOf('PSI-1001') })
+		).toEqual({
+			kind: 'alreadyApplied',
+			reference: '000000100131',
+			documentNo: 'PSI-1001',
+			line: 1
+		});
+		expect(await db.journalLines.get(third)).toMatchObject({
+			customerNo: '',
+			amountCents: 0,
+			appliesToEntries: []
+		});
+	});
+
+	it('a refusal names the line as the page numbers it, not counting deleted lines', async () => {
+		const customer = await givenCustomer();
+		await givenInvoiceEntry(customer.no, 12_100, '2026-02-01', { documentNo: 'PSI-1001' });
+		const deleted = await aPaymentLine(customer.no);
+		const first = await aPaymentLine(customer.no);
+		await updateJournalLine({ id: first, field: 'description', value: referenceOf('PSI-1001') });
+		const second = await aPaymentLine(customer.no);
+		await deleteJournalLine({ id: deleted });
+		// The line the page shows as 2 has no amount: the refusal says line 2 (its line No. is 30000).
+		await expect(postJournal()).rejects.toMatchObject({
+			key: 'error.journalAmount',
+			values: { line: 2 }
+		});
+		expect((await db.journalLines.get(second))?.lineNo).toBe(30_000);
+	});
+});
+
 describe('matchReference', () => {
 	const entry = {
 		entryNo: 7,
@@ -199,5 +256,37 @@ describe('matchReference', () => {
 		expect(
 			matchReference({ customerNo: '', amountCents: 0 }, '000000100131', [candidate]).kind
 		).toBe(kind);
+	});
+
+	it.each([
+		['nothing applied elsewhere', 0, 0, 5_000, 5_000],
+		['part applied elsewhere, Amount 0', 0, 3_000, 2_000, 2_000],
+		['part applied elsewhere, a larger Amount', 4_000, 3_000, 4_000, 2_000],
+		['part applied elsewhere, a smaller Amount', 1_000, 3_000, 1_000, 1_000]
+	])('with %s', (_name, amountCents, elsewhere, lineAmount, applied) => {
+		const match = matchReference(
+			{ customerNo: '', amountCents },
+			'000000100131',
+			[entry],
+			new Map([[7, elsewhere]])
+		);
+		expect(match).toMatchObject({
+			kind: 'applied',
+			changes: {
+				amountCents: lineAmount,
+				appliesToEntries: [{ entryNo: 7, amountToApplyCents: applied }]
+			}
+		});
+	});
+
+	it('applies nothing when the other lines apply all that is open', () => {
+		expect(
+			matchReference(
+				{ customerNo: '', amountCents: 0 },
+				'000000100131',
+				[entry],
+				new Map([[7, 5_000]])
+			)
+		).toEqual({ kind: 'alreadyApplied', reference: '000000100131', entry });
 	});
 });

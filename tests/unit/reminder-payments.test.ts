@@ -140,6 +140,38 @@ describe('matchReminderReference', () => {
 		expect(matchReminderReference(paymentLine, reference, candidate, [entry(1)]).kind).toBe(kind);
 	});
 
+	it('applies only what the other lines of the journal leave free, and nothing when they take it all', () => {
+		const fee = entry(3, {
+			documentType: 'Reminder',
+			documentNo: 'IR-1001',
+			remainingAmountCents: 1_000
+		});
+		expect(
+			matchReminderReference(line, reference, reminder, [entry(1), fee], new Map([[1, 4_000]]))
+		).toMatchObject({
+			kind: 'applied',
+			changes: {
+				amountCents: 2_000,
+				appliesToEntries: [
+					{ entryNo: 1, amountToApplyCents: 1_000 },
+					{ entryNo: 3, amountToApplyCents: 1_000 }
+				]
+			}
+		});
+		expect(
+			matchReminderReference(
+				line,
+				reference,
+				reminder,
+				[entry(1), fee],
+				new Map([
+					[1, 5_000],
+					[3, 1_000]
+				])
+			)
+		).toEqual({ kind: 'alreadyApplied', reference, documentNo: 'IR-1001', entryNos: [1, 3] });
+	});
+
 	it('finds nothing when all it reminded is paid', () => {
 		expect(
 			matchReminderReference(line, reference, reminder, [

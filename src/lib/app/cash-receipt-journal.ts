@@ -5,7 +5,6 @@ import { miswrittenStructuredCommunication } from '$lib/domain/belgian-numbers';
 import {
 	JOURNAL_LINE_STEP,
 	journalAction,
-	journalLineNumber,
 	journalLineRefusal,
 	planJournalPosting
 } from '$lib/domain/journal-posting-plan';
@@ -16,7 +15,11 @@ import {
 	referenceIn,
 	type InvoiceEntry
 } from '$lib/domain/payment-reference';
-import { appliedByOtherLines, freeToApplyCents } from '$lib/domain/journal-applications';
+import {
+	appliedByOtherLines,
+	freeToApplyCents,
+	lineApplying
+} from '$lib/domain/journal-applications';
 import { decide, type Decision } from '$lib/domain/policy';
 import { ledgerAmountOf, type JournalLine } from '$lib/domain/receivables';
 import { readTransactionCounter, recordsOf, transactionCounter } from './applications';
@@ -70,7 +73,9 @@ export type ReferenceOutcome =
 	| { kind: 'otherCustomer'; reference: string; documentNo: string; customerNo: string }
 	| { kind: 'refused'; reference: string; decision: Extract<Decision, { allowed: false }> }
 	/** Written as a structured communication, but its check digits do not match: nothing applied. */
-	| { kind: 'badCheck'; reference: string };
+	| { kind: 'badCheck'; reference: string }
+	/** Line `line` of the journal already applies all that is open of it: nothing applied. */
+	| { kind: 'alreadyApplied'; reference: string; documentNo: string; line: number };
 
 /**
  * Saves one field of a journal line; a changed customer or document type clears its applications.
@@ -112,9 +117,10 @@ export async function updateJournalLine(input: {
 		const reference =
 			field === 'description' && line.documentType === 'Payment' ? referenceIn(String(value)) : '';
 		if (reference) {
+			const lines = await db.journalLines.orderBy('lineNo').toArray();
 			const outcome = isReminderReference(reference)
-				? await applyByReminderReference(line, reference, changes)
-				: await applyByReference(line, reference, changes);
+				? await applyByReminderReference(line, reference, changes, lines)
+				: await applyByReference(line, reference, changes, lines);
 			await db.journalLines.update(line.id, changes);
 			return outcome;
 		}
@@ -156,14 +162,16 @@ export async function updateJournalLine(input: {
 async function applyByReference(
 	line: JournalLine,
 	reference: string,
-	changes: Partial<JournalLine>
+	changes: Partial<JournalLine>,
+	lines: readonly JournalLine[]
 ): Promise<ReferenceOutcome> {
+	const elsewhere = appliedByOtherLines(lines, line.id);
 	const series = await db.numberSeries.get('S-PINV');
 	const likely = candidateNo(reference, series);
 	let candidates: InvoiceEntry[] = likely
 		? await db.custLedgerEntries.where('documentNo').equals(likely).toArray()
 		: [];
-	let match = matchReference(line, reference, candidates);
+	let match = matchReference(line, reference, candidates, elsewhere);
 	if (match.kind === 'notFound') {
 		// Every customer's: a reference of another customer's invoice is said, not ignored.
 		candidates = await db.custLedgerEntries
@@ -171,10 +179,14 @@ async function applyByReference(
 			.equals(1)
 			.filter((entry) => entry.documentType === 'Invoice')
 			.toArray();
-		match = matchReference(line, reference, candidates);
+		match = matchReference(line, reference, candidates, elsewhere);
 	}
 	if (match.kind === 'notFound') return match;
 	const { entry } = match;
+	if (match.kind === 'alreadyApplied') {
+		const other = lineApplying(lines, [entry.entryNo]);
+		return { kind: 'alreadyApplied', reference, documentNo: entry.documentNo, line: other };
+	}
 	if (match.kind === 'otherCustomer')
 		return { ...match, documentNo: entry.documentNo, customerNo: entry.customerNo };
 	const customer = await db.customers.get(entry.customerNo);
@@ -280,11 +292,11 @@ export async function postJournal(): Promise<number> {
 				found.filter((customer) => customer !== undefined).map((c) => [c.no, c])
 			);
 			// Line by line, as the clerk reads them: what is missing, then the policy.
-			for (const line of lines) {
+			for (const [index, line] of lines.entries()) {
 				const customer = customers.get(line.customerNo);
-				const refusal = journalLineRefusal(line, customer);
+				const refusal = journalLineRefusal(line, index + 1, customer);
 				if (refusal) throw refusalError(refusal);
-				assertAllowed(customer!, journalAction(line), line.documentNo, journalLineNumber(line));
+				assertAllowed(customer!, journalAction(line), line.documentNo, index + 1);
 			}
 			const chosen = lines.flatMap((line) => line.appliesToEntries.map(({ entryNo }) => entryNo));
 			const docNos = [...new Set(lines.map((line) => line.appliesToDocNo).filter(Boolean))];

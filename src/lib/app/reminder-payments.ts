@@ -3,6 +3,7 @@ import { journalAction } from '$lib/domain/journal-posting-plan';
 import { candidateReminderNo, matchReminderReference } from '$lib/domain/payment-reference';
 import { decide } from '$lib/domain/policy';
 import type { JournalLine } from '$lib/domain/receivables';
+import { appliedByOtherLines, lineApplying } from '$lib/domain/journal-applications';
 import type { ReferenceOutcome } from './cash-receipt-journal';
 
 /**
@@ -14,7 +15,8 @@ import type { ReferenceOutcome } from './cash-receipt-journal';
 export async function applyByReminderReference(
 	line: JournalLine,
 	reference: string,
-	changes: Partial<JournalLine>
+	changes: Partial<JournalLine>,
+	lines: readonly JournalLine[]
 ): Promise<ReferenceOutcome> {
 	const issuedNo = candidateReminderNo(reference, await db.numberSeries.get('ISSREM'));
 	const reminder = issuedNo
@@ -30,7 +32,17 @@ export async function applyByReminderReference(
 		reminder ? db.custLedgerEntries.where('documentNo').equals(reminder.issuedNo).toArray() : []
 	]);
 	const entries = [...reminded.filter((entry) => entry !== undefined), ...fees];
-	const match = matchReminderReference(line, reference, reminder, entries);
+	const match = matchReminderReference(
+		line,
+		reference,
+		reminder,
+		entries,
+		appliedByOtherLines(lines, line.id)
+	);
+	if (match.kind === 'alreadyApplied') {
+		const { documentNo, entryNos } = match;
+		return { kind: 'alreadyApplied', reference, documentNo, line: lineApplying(lines, entryNos) };
+	}
 	if (match.kind !== 'applied') return match;
 	const customer = await db.customers.get(match.customerNo);
 	const decision = customer ? decide(customer, journalAction(line)) : { allowed: true as const };

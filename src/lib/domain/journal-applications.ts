@@ -34,3 +34,20 @@ export function freeToApplyCents(
 	const left = Math.abs(entry.remainingAmountCents) - (appliedElsewhere.get(entry.entryNo) ?? 0);
 	return Math.max(0, left);
 }
+
+/**
+ * The number a clerk reads (1, 2, … in line No. order) of the first of `lines` that applies one
+ * of `entryNos`; 0 when none does.
+ */
+export function lineApplying(
+	lines: readonly Pick<JournalLine, 'id' | 'appliesToEntries'>[],
+	entryNos: readonly number[]
+): number {
+	const wanted = new Set(entryNos);
+	const index = lines.findIndex((line) =>
+		line.appliesToEntries.some(
+			({ entryNo, amountToApplyCents }) => amountToApplyCents > 0 && wanted.has(entryNo)
+		)
+	);
+	return index + 1;
+}

@@ -19,13 +19,12 @@ import { ledgerAmountOf, type JournalLine } from './receivables';
  * records — or the refusal. The command is postJournal in app/cash-receipt-journal.ts.
  */
 
-/** Journal lines are numbered 10000, 20000, …; a clerk reads them as lines 1, 2, … */
+/**
+ * Journal lines are stored as 10000, 20000, …: a new line goes after the last. A message names
+ * a line by its place among the journal's lines (1, 2, …), as the page numbers its rows — never
+ * by its line No., which counts the lines deleted before it too.
+ */
 export const JOURNAL_LINE_STEP = 10_000;
-
-/** The line number a clerk reads in a message ("Line 2: …"). */
-export function journalLineNumber(line: Pick<JournalLine, 'lineNo'>): number {
-	return line.lineNo / JOURNAL_LINE_STEP;
-}
 
 /** The policy action a journal line posts. */
 export function journalAction(line: Pick<JournalLine, 'documentType'>): Action {
@@ -35,9 +34,9 @@ export function journalAction(line: Pick<JournalLine, 'documentType'>): Action {
 /** Why a line cannot be posted as it is (no customer, no amount); null when it can. */
 export function journalLineRefusal(
 	line: JournalLine,
+	number: number,
 	customer: PolicyCustomer | undefined
 ): PlanRefusal | null {
-	const number = journalLineNumber(line);
 	if (!customer) {
 		return {
 			key: 'error.journalCustomer',
@@ -91,6 +90,7 @@ export interface JournalPostingPlan {
 /** The entries a line applies to, as they stand after the lines before it. */
 function targetsOf(
 	line: JournalLine,
+	number: number,
 	state: ReadonlyMap<number, CustLedgerEntry>
 ): Array<{ entry: CustLedgerEntry; amountToApplyCents?: number }> | PlanRefusal {
 	if (line.appliesToEntries.length > 0) {
@@ -105,7 +105,7 @@ function targetsOf(
 				entry && entry.customerNo === line.customerNo ? freeToApplyCents(entry, new Map()) : 0;
 			if (free < amountToApplyCents) {
 				return applicationShort(
-					line,
+					number,
 					entry?.documentNo ?? String(entryNo),
 					free,
 					amountToApplyCents
@@ -129,18 +129,17 @@ function targetsOf(
 	return {
 		key: 'error.appliesToMissing',
 		message: `There is no open entry ${line.appliesToDocNo}.`,
-		values: { no: line.appliesToDocNo, line: journalLineNumber(line) }
+		values: { no: line.appliesToDocNo, line: number }
 	};
 }
 
 /** The refusal of a line whose application to an entry can no longer be made in full. */
 function applicationShort(
-	line: JournalLine,
+	number: number,
 	no: string,
 	freeCents: number,
 	amountCents: number
 ): PlanRefusal {
-	const number = journalLineNumber(line);
 	const free = (freeCents / 100).toFixed(2);
 	const amount = (amountCents / 100).toFixed(2);
 	return {
@@ -164,8 +163,8 @@ function touches(record: Application, entryNos: ReadonlySet<number>): boolean {
 export function planJournalPosting(input: JournalPostingInput): PlanResult<JournalPostingPlan> {
 	const { lines } = input;
 	if (lines.length === 0) return refused('error.nothingToPost', 'There is nothing to post.');
-	for (const line of lines) {
-		const refusal = journalLineRefusal(line, input.customers.get(line.customerNo));
+	for (const [index, line] of lines.entries()) {
+		const refusal = journalLineRefusal(line, index + 1, input.customers.get(line.customerNo));
 		if (refusal) return { ok: false, refusal };
 	}
 	const stored = new Map(input.entries.map((entry) => [entry.entryNo, entry]));
@@ -175,9 +174,9 @@ export function planJournalPosting(input: JournalPostingInput): PlanResult<Journ
 	let entryNo = input.nextEntryNo - 1;
 	let transactionNo = input.lastTransactionNo;
 	let drewTransaction = false;
-	for (const line of lines) {
+	for (const [index, line] of lines.entries()) {
 		const amount = ledgerAmountOf(line);
-		const found = targetsOf(line, state);
+		const found = targetsOf(line, index + 1, state);
 		if (!Array.isArray(found)) return { ok: false, refusal: found };
 		const targets = found.filter(
 			({ entry }) =>

@@ -5,6 +5,7 @@ import {
 	reminderCommunicationFor,
 	structuredCommunicationFor
 } from './belgian-numbers';
+import { freeToApplyCents } from './journal-applications';
 import type { CustLedgerEntry } from './posted';
 import type { JournalLine, Reminder } from './receivables';
 
@@ -35,7 +36,9 @@ export type ReferenceMatch =
 	/** No open invoice has this communication. */
 	| { kind: 'notFound'; reference: string }
 	/** The invoice is another customer's than the one on the line: the clerk decides. */
-	| { kind: 'otherCustomer'; reference: string; entry: InvoiceEntry };
+	| { kind: 'otherCustomer'; reference: string; entry: InvoiceEntry }
+	/** Other lines of the journal already apply all that is open of it: nothing is applied. */
+	| { kind: 'alreadyApplied'; reference: string; entry: InvoiceEntry };
 
 /** The twelve digits of the first valid structured communication in a line's text, or ''. */
 export function referenceIn(text: string): string {
@@ -62,21 +65,26 @@ export function isInvoiceOf(reference: string, entry: InvoiceEntry): boolean {
 
 /**
  * What a payment line's reference does: apply the line to the open invoice it names. With
- * Amount 0 the line takes the invoice's remaining amount (as Apply Entries fills it); with an
- * amount it applies up to the remaining amount. `candidates` are open ledger entries the caller
- * found (the one whose No. the series makes, else the open invoices).
+ * Amount 0 the line takes what is left to apply of the invoice (as Apply Entries fills it); with
+ * an amount it applies up to that. What is left is the remaining amount less what the other lines
+ * of the journal apply (`appliedElsewhere`, by entry No.). `candidates` are open ledger entries
+ * the caller found (the one whose No. the series makes, else the open invoices).
  */
 export function matchReference(
 	line: Pick<JournalLine, 'customerNo' | 'amountCents'>,
 	reference: string,
-	candidates: readonly InvoiceEntry[]
+	candidates: readonly InvoiceEntry[],
+	appliedElsewhere: ReadonlyMap<number, number> = new Map()
 ): ReferenceMatch {
 	const entry = candidates.find((candidate) => isInvoiceOf(reference, candidate));
 	if (!entry) return { kind: 'notFound', reference };
 	if (line.customerNo !== '' && line.customerNo !== entry.customerNo)
 		return { kind: 'otherCustomer', reference, entry };
-	const remaining = entry.remainingAmountCents;
-	const amountCents = line.amountCents === 0 ? remaining : line.amountCents;
+	// What the other lines of the journal apply is not free for this one (two partial payments
+	// of one invoice are fine; together they never apply more than is open).
+	const free = freeToApplyCents(entry, appliedElsewhere);
+	if (free === 0) return { kind: 'alreadyApplied', reference, entry };
+	const amountCents = line.amountCents === 0 ? free : line.amountCents;
 	return {
 		kind: 'applied',
 		reference,
@@ -86,7 +94,7 @@ export function matchReference(
 			amountCents,
 			appliesToDocNo: '',
 			appliesToEntries: [
-				{ entryNo: entry.entryNo, amountToApplyCents: Math.min(amountCents, remaining) }
+				{ entryNo: entry.entryNo, amountToApplyCents: Math.min(amountCents, free) }
 			]
 		}
 	};
@@ -124,19 +132,22 @@ export type ReminderReferenceMatch =
 			>;
 	  }
 	| { kind: 'notFound'; reference: string }
-	| { kind: 'otherCustomer'; reference: string; documentNo: string; customerNo: string };
+	| { kind: 'otherCustomer'; reference: string; documentNo: string; customerNo: string }
+	| { kind: 'alreadyApplied'; reference: string; documentNo: string; entryNos: number[] };
 
 /**
  * A payment of an issued reminder by its structured communication: the line is applied to what
  * the reminder asked to pay and is still open — the entries it reminded (not those on hold) and
- * its fee entry — in that order, up to the line's amount (with Amount 0, it takes their sum).
+ * its fee entry — in that order, up to the line's amount (with Amount 0, it takes their sum),
+ * less what the other lines of the journal apply to them (`appliedElsewhere`, by entry No.).
  * `entries` are the ledger entries of the reminder's lines and of its fee, as stored.
  */
 export function matchReminderReference(
 	line: Pick<JournalLine, 'customerNo' | 'amountCents'>,
 	reference: string,
 	reminder: Pick<Reminder, 'customerNo' | 'status' | 'issuedNo' | 'lines'> | undefined,
-	entries: readonly InvoiceEntry[]
+	entries: readonly InvoiceEntry[],
+	appliedElsewhere: ReadonlyMap<number, number> = new Map()
 ): ReminderReferenceMatch {
 	const made = reminder?.issuedNo ? reminderCommunicationFor(reminder.issuedNo) : null;
 	if (!reminder || reminder.status !== 'Issued' || !made?.ok || made.value !== reference)
@@ -158,13 +169,24 @@ export function matchReminderReference(
 	const documentNo = reminder.issuedNo;
 	if (line.customerNo !== '' && line.customerNo !== reminder.customerNo)
 		return { kind: 'otherCustomer', reference, documentNo, customerNo: reminder.customerNo };
-	const owed = open.reduce((sum, entry) => sum + entry.remainingAmountCents, 0);
+	// What the other lines of the journal apply is not free for this one.
+	const free = open
+		.map((entry) => ({ entry, cents: freeToApplyCents(entry, appliedElsewhere) }))
+		.filter(({ cents }) => cents > 0);
+	if (free.length === 0)
+		return {
+			kind: 'alreadyApplied',
+			reference,
+			documentNo,
+			entryNos: open.map((entry) => entry.entryNo)
+		};
+	const owed = free.reduce((sum, { cents }) => sum + cents, 0);
 	const amountCents = line.amountCents === 0 ? owed : line.amountCents;
 	const appliesToEntries: JournalLine['appliesToEntries'] = [];
 	let left = amountCents;
-	for (const entry of open) {
+	for (const { entry, cents } of free) {
 		if (left <= 0) break;
-		const amountToApplyCents = Math.min(entry.remainingAmountCents, left);
+		const amountToApplyCents = Math.min(cents, left);
 		appliesToEntries.push({ entryNo: entry.entryNo, amountToApplyCents });
 		left -= amountToApplyCents;
 	}
