@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, postDocument, useBrowser } from './browser';
@@ -138,5 +139,30 @@ describe('printed reminders', () => {
 		const reference = letter.locator('[data-structured-communication]');
 		expect((await reference.innerText()).trim()).toMatch(/^\+\+\+9\d\d\/\d{4}\/\d{5}\+\+\+$/);
 		expect(await letter.getByRole('img', { name: 'Betaal-QR-code' }).isVisible()).toBe(true);
+	});
+});
+
+describe('the company logo', () => {
+	it('a file cut short is refused with why; the whole file shows, decoded', async () => {
+		const page = await e2e.open('/company');
+		const png = readFileSync('tests/fixtures/logo.png');
+		const chooser = page.getByLabel('Logo', { exact: true });
+		await chooser.setInputFiles({
+			name: 'logo.png',
+			mimeType: 'image/png',
+			buffer: png.subarray(0, png.length - 30)
+		});
+		await page
+			.getByText('The image file is damaged or incomplete: choose the logo file again.')
+			.waitFor();
+		expect(await page.locator('img.logo').count()).toBe(0);
+
+		await chooser.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+		const preview = page.locator('img.logo');
+		await preview.waitFor();
+		await expect
+			.poll(() => preview.evaluate((image: HTMLImageElement) => image.naturalWidth))
+			.toBe(32);
+		expect(await page.getByText('The image file is damaged').count()).toBe(0);
 	});
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkBackup, exportBackup } from '$lib/app/backup';
 import {
@@ -11,11 +12,12 @@ import { ValidationError } from '$lib/app/errors';
 import { COMPANY_SETTING } from '$lib/app/settings';
 import { db } from '$lib/db/db';
 import { documentDetailsOf } from '$lib/domain/customer';
-import { LOGO_MAX_BYTES, logoTypeOf, safeLogo } from '$lib/domain/company';
+import { checkLogo, LOGO_MAX_BYTES, logoTypeOf, safeLogo } from '$lib/domain/company';
 import { givenCustomer, snapshotDatabase } from '../factories';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
-const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]);
+/** Small images a browser made (canvas.toDataURL in Chromium): a PNG and a JPEG. */
+const PNG = new Uint8Array(readFileSync('tests/fixtures/logo.png'));
+const JPEG = new Uint8Array(readFileSync('tests/fixtures/logo.jpg'));
 const SVG = new TextEncoder().encode(
 	'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 );
@@ -103,6 +105,34 @@ describe('the logo', () => {
 		expect((await refusalOf(() => setCompanyLogo({ bytes: SVG }))).key).toBe('error.logoType');
 		expect(logoTypeOf(new TextEncoder().encode('GIF89a'))).toBeNull();
 		expect(await db.settings.get(COMPANY_SETTING.logo)).toBeUndefined();
+	});
+
+	it.each([
+		['PNG', PNG],
+		['JPEG', JPEG]
+	])('refuses a %s cut short at any length, or with a byte changed', async (_type, image) => {
+		for (let length = 8; length < image.length; length++) {
+			const checked = checkLogo(image.subarray(0, length));
+			expect(checked.ok ? `accepted at ${length}` : checked.refusal.key).toBe('error.logoDamaged');
+		}
+		expect(checkLogo(image).ok).toBe(true);
+		// A PNG's chunks carry a CRC; a JPEG's damage past its headers shows only when decoded.
+		if (image === PNG) {
+			const damaged = image.slice();
+			damaged[image.length - 20] ^= 0xff;
+			expect(checkLogo(damaged).ok).toBe(false);
+		}
+		const error = await refusalOf(() =>
+			setCompanyLogo({ bytes: image.subarray(0, image.length - 1) })
+		);
+		expect(error.key).toBe('error.logoDamaged');
+		expect(await db.settings.get(COMPANY_SETTING.logo)).toBeUndefined();
+	});
+
+	it('keeps a JPEG with a camera’s data after its end, as browsers show it', async () => {
+		const trailing = new Uint8Array([...JPEG, 0, 0, 0x12, 0x34]);
+		await setCompanyLogo({ bytes: trailing });
+		expect((await readCompanyInformation()).logo).toMatch(/^data:image\/jpeg;base64,/);
 	});
 
 	it('refuses a logo over 200 KB', async () => {

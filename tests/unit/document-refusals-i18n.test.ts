@@ -139,7 +139,8 @@ const REFUSALS: Array<[string, Checked<unknown>]> = [
 		)
 	],
 	['error.logoType', checkLogo(new Uint8Array([0x3c, 0x73, 0x76, 0x67]))],
-	['error.logoSize', checkLogo(bigJpeg)]
+	['error.logoSize', checkLogo(bigJpeg)],
+	['error.logoDamaged', checkLogo(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]))]
 ];
 
 describe('the refusals of Belgian documents', () => {

@@ -130,7 +130,93 @@ export function logoTypeOf(bytes: Uint8Array): LogoType | null {
 	return null;
 }
 
-/** The logo as the data: URL to store, or why it is refused (type first, then size). */
+const readUint32 = (bytes: Uint8Array, at: number) =>
+	((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+
+const chunkType = (bytes: Uint8Array, at: number) =>
+	String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+	let crc = 0xffffffff;
+	for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
+	return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A PNG file is whole when its chunks, each checked by its CRC, run from IHDR (a width and a
+ * height) through at least one IDAT to IEND inside the file. A file cut short (an interrupted
+ * download) ends inside a chunk or before IEND.
+ */
+function isWholePng(bytes: Uint8Array): boolean {
+	let at = 8;
+	let index = 0;
+	let hasData = false;
+	while (at + 12 <= bytes.length) {
+		const length = readUint32(bytes, at);
+		const type = chunkType(bytes, at + 4);
+		const end = at + 12 + length;
+		if (end > bytes.length) return false;
+		if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== readUint32(bytes, at + 8 + length))
+			return false;
+		if (index === 0 && (type !== 'IHDR' || length !== 13)) return false;
+		if (index === 0 && (readUint32(bytes, at + 8) === 0 || readUint32(bytes, at + 12) === 0))
+			return false;
+		if (type === 'IDAT') hasData = true;
+		if (type === 'IEND') return hasData;
+		at = end;
+		index += 1;
+	}
+	return false;
+}
+
+/**
+ * A JPEG file is whole when its segments run from SOI through a frame header (SOFn, with a
+ * width and a height) to the start of the scan, and an EOI follows the scan (a file cut short
+ * has none; a camera's data after EOI is left alone, as browsers do).
+ */
+function isWholeJpeg(bytes: Uint8Array): boolean {
+	let at = 2;
+	let frame = false;
+	while (at + 4 <= bytes.length) {
+		if (bytes[at] !== 0xff) return false;
+		const marker = bytes[at + 1]!;
+		if (marker === 0xff) {
+			at += 1; // a fill byte
+			continue;
+		}
+		const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+		if (length < 2 || at + 2 + length > bytes.length) return false;
+		if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+			if (length < 8) return false;
+			const height = (bytes[at + 5]! << 8) | bytes[at + 6]!;
+			const width = (bytes[at + 7]! << 8) | bytes[at + 8]!;
+			if (height === 0 || width === 0) return false;
+			frame = true;
+		}
+		if (marker === 0xda) return frame && endsScan(bytes, at + 2 + length);
+		at += 2 + length;
+	}
+	return false;
+}
+
+/** Whether an EOI marker comes after `from` (scan data never holds FF D9: FF is stuffed). */
+function endsScan(bytes: Uint8Array, from: number): boolean {
+	for (let at = from; at + 1 < bytes.length; at++) {
+		if (bytes[at] === 0xff && bytes[at + 1] === 0xd9) return true;
+	}
+	return false;
+}
+
+/**
+ * The logo as the data: URL to store, or why it is refused: not a PNG or JPEG; over 200 KB; cut
+ * short or damaged (it would print as a broken image).
+ */
 export function checkLogo(bytes: Uint8Array): Checked {
 	const type = logoTypeOf(bytes);
 	if (!type) return rejected('error.logoType', 'Choose a PNG or JPEG image for the logo.');
@@ -142,6 +228,11 @@ export function checkLogo(bytes: Uint8Array): Checked {
 				size: Math.ceil(bytes.length / 1024),
 				max: LOGO_MAX_BYTES / 1024
 			}
+		);
+	if (!(type === 'image/png' ? isWholePng(bytes) : isWholeJpeg(bytes)))
+		return rejected(
+			'error.logoDamaged',
+			'The image file is damaged or incomplete: choose the logo file again.'
 		);
 	return accepted(`data:${type};base64,${base64Of(bytes)}`);
 }

@@ -96,6 +96,7 @@ const MESSAGES = {
 	'error.peppolVatRounding': m['error.peppolVatRounding'],
 	'error.peppolLineAmount': m['error.peppolLineAmount'],
 	'error.logoType': m['error.logoType'],
+	'error.logoDamaged': m['error.logoDamaged'],
 	'error.logoSize': m['error.logoSize'],
 	'error.languageCode': m['error.languageCode'],
 	'line.type': m['line.type'],
