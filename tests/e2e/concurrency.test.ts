@@ -72,3 +72,20 @@ describe('two tabs on one order', () => {
 		await expect.poll(() => field(second, 'Qty. to Ship 1').inputValue()).toBe('1');
 	});
 });
+
+describe('a reset in another tab', () => {
+	it('the first tab says at once that the company was reset, before it reads or writes again', async () => {
+		const first = await e2e.open('/customers/C00010');
+		const second = await e2e.open('/settings');
+		await second.getByRole('button', { name: 'Reset demo data', exact: true }).click();
+		await second.getByRole('alertdialog').getByRole('button', { name: 'Yes' }).click();
+		await second.getByText(/^The demo company is ready/).waitFor();
+
+		await first.bringToFront();
+		await first
+			.getByText('Another tab opened a newer version of Holdfast or reset the company.', {
+				exact: false
+			})
+			.waitFor({ timeout: 5_000 });
+	});
+});
