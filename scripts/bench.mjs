@@ -172,8 +172,8 @@ try {
 	results.coldStartListMs = median(cold);
 
 	// The Role Center at this size: from the navigation's start to every cue showing its figure
-	// (the order cues read a sparse index of the lines, the overdue ones the overdue entries);
-	// and the longest task the main thread ran meanwhile.
+	// (the order cues read a sparse index of the lines, the overdue ones the kept totals per due
+	// date and per customer); and the longest task the main thread ran meanwhile.
 	const roleCenter = [];
 	for (let run = 0; run < 3; run++) {
 		const page = await context.newPage();

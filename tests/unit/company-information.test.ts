@@ -119,7 +119,8 @@ describe('the logo', () => {
 		// A PNG's chunks carry a CRC; a JPEG's damage past its headers shows only when decoded.
 		if (image === PNG) {
 			const damaged = image.slice();
-			damaged[image.length - 20] ^= 0xff;
+			const at = image.length - 20;
+			damaged[at] = damaged[at]! ^ 0xff;
 			expect(checkLogo(damaged).ok).toBe(false);
 		}
 		const error = await refusalOf(() =>

@@ -59,7 +59,7 @@ describe('upgrade from version 1', () => {
 		const upgraded = new AppDB(name);
 		await upgraded.open();
 
-		expect(upgraded.verno).toBe(10);
+		expect(upgraded.verno).toBe(11);
 		expect(await upgraded.customers.toArray()).toEqual(
 			customers.map((customer) => ({
 				...customer,
@@ -127,6 +127,42 @@ describe('upgrade from version 1', () => {
 			{ customerNo: 'C2', balanceCents: 5, openEntries: 1, entries: 1 }
 		]);
 		expect(totalsOf('C1', entries.slice(0, 3)).balanceCents).toBe(750);
+		upgraded.close();
+	});
+
+	it('version 11 keeps the open entries per due date and per customer, from the entries already there', async () => {
+		const name = `upgrade-${crypto.randomUUID()}`;
+		const old = new Dexie(name);
+		old.version(10).stores({
+			custLedgerEntries: 'entryNo, customerNo, [customerNo+open], documentNo, open, [open+dueDate]'
+		});
+		const entry = (entryNo: number, customerNo: string, cents: number, dueDate: string) => ({
+			entryNo,
+			customerNo,
+			dueDate,
+			remainingAmountCents: cents,
+			open: cents === 0 ? (0 as const) : (1 as const)
+		});
+		await old
+			.table('custLedgerEntries')
+			.bulkAdd([
+				entry(1, 'C1', 1000, '2026-02-01'),
+				entry(2, 'C1', 0, '2026-01-01'),
+				entry(3, 'C2', 500, '2026-02-01'),
+				entry(4, 'C2', -200, '2026-03-01')
+			]);
+		old.close();
+
+		const upgraded = new AppDB(name);
+		await upgraded.open();
+		expect(await upgraded.dueDateTotals.orderBy('dueDate').toArray()).toEqual([
+			{ dueDate: '2026-02-01', remainingCents: 1500, entries: 2 },
+			{ dueDate: '2026-03-01', remainingCents: -200, entries: 1 }
+		]);
+		expect(await upgraded.customerDue.orderBy('customerNo').toArray()).toEqual([
+			{ customerNo: 'C1', firstDue: '2026-02-01', credit: 0 },
+			{ customerNo: 'C2', firstDue: '2026-02-01', credit: 1 }
+		]);
 		upgraded.close();
 	});
 });

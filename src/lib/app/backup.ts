@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { db, rebuildCustomerTotals } from '$lib/db/db';
+import { companyTables, db, rebuildCustomerTotals } from '$lib/db/db';
 import { migrateRows } from '$lib/db/migrations';
 import {
 	backupProblem,
@@ -44,8 +44,8 @@ export type CheckedBackup =
 /** Every table, as the database holds it now, in one file. */
 export async function exportBackup(): Promise<string> {
 	const tables: Rows = {};
-	await db.transaction('r', db.tables, async () => {
-		for (const table of db.tables) tables[table.name] = await table.toArray();
+	await db.transaction('r', companyTables(), async () => {
+		for (const table of companyTables()) tables[table.name] = await table.toArray();
 	});
 	return JSON.stringify({
 		format: BACKUP_FORMAT,
@@ -150,7 +150,8 @@ export async function restoreBackup(
 	try {
 		await db.transaction('rw', db.tables, async () => {
 			await options.guard?.();
-			for (const table of db.tables) {
+			// The derived tables follow the entries written here (due-totals.ts).
+			for (const table of companyTables()) {
 				await table.clear();
 				const rows = backup.tables[table.name] ?? [];
 				await table.bulkAdd(rows);

@@ -1,4 +1,4 @@
-import { db } from '$lib/db/db';
+import { companyTables, db } from '$lib/db/db';
 
 /**
  * What the company holds at one moment, compact enough to keep while an outcome offers Undo:
@@ -35,8 +35,8 @@ function hashText(text: string, seed = 0x811c9dc5): number {
  */
 export async function companyFingerprint(): Promise<CompanyFingerprint> {
 	const tables: Record<string, TableFingerprint> = {};
-	await db.transaction('r', db.tables, async () => {
-		for (const table of db.tables) {
+	await db.transaction('r', companyTables(), async () => {
+		for (const table of companyTables()) {
 			const [keys, rows] = await Promise.all([table.toCollection().primaryKeys(), table.toArray()]);
 			const kept = rows.length <= ROWS_KEPT ? new Map<string, number>() : undefined;
 			let hash = hashText(String(rows.length));

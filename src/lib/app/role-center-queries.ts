@@ -4,19 +4,18 @@ import { todayIso } from '$lib/domain/dates';
 import type { Blocked } from '$lib/domain/policy';
 import { ORDER_CUE_KEY } from '$lib/db/order-cue-keys';
 import {
+	balanceDueOf,
 	dayBounds,
-	isOverdue,
-	overdueFiguresOfBalance,
+	overdueFiguresOfTotals,
 	type OrderCue,
 	type OverdueFigures
 } from '$lib/domain/role-center';
 import { readWorkDate } from './settings';
 
 /**
- * The Role Center's cues. Each group is its own live query, so a cue that reads more (the
- * overdue figures read the open entries) never holds back the counts an index answers at once.
- * Counts come from index ranges (`count()` on `blocked`, `status`, `at`); nothing reads a whole
- * table of entries.
+ * The Role Center's cues. Each group is its own live query, so a cue that reads more never
+ * holds back the counts an index answers at once. Counts come from index ranges (`count()` on
+ * `blocked`, `status`, `at`) and kept totals; nothing reads a whole table of entries.
  */
 
 export type BlockedLevel = Exclude<Blocked, ''>;
@@ -78,28 +77,28 @@ export async function readOrderCues(): Promise<Record<OrderCue, number>> {
 }
 
 /**
- * Overdue Amount, Overdue Customers and the aged receivables at the work date. What is overdue
- * depends on the work date, so it cannot be a kept total: the open entries due before it are
- * read on the `[open+dueDate]` index; what is not due yet is the rest of the customers' kept
- * balances.
+ * Overdue Amount, Overdue Customers and the aged receivables at the work date, from the kept
+ * totals of the open entries (due-totals.ts), never from the entries themselves: the totals per
+ * due date give the amounts; an index count gives the customers without a credit whose first
+ * open entry is due before the work date, and the few with a credit are worked out from their
+ * own open entries (a credit can bring their Balance Due to zero).
  */
 export async function readOverdueCues(): Promise<OverdueFigures & { workDate: string }> {
 	const workDate = await readWorkDate();
-	const [entries, balanceCents] = await Promise.all([
-		db.custLedgerEntries
-			.where('[open+dueDate]')
-			.between([1, Dexie.minKey], [1, workDate], true, false)
-			.toArray(),
-		readTotalBalance()
+	const due = (credit: 0 | 1) =>
+		db.customerDue
+			.where('[credit+firstDue]')
+			.between([credit, Dexie.minKey], [credit, workDate], true, false);
+	const [totals, plain, credited] = await Promise.all([
+		db.dueDateTotals.toArray(),
+		due(0).count(),
+		due(1).primaryKeys()
 	]);
-	const overdue = entries.filter((entry) => isOverdue(entry, workDate));
-	return { ...overdueFiguresOfBalance(overdue, balanceCents, workDate), workDate };
-}
-
-/** The sum of every customer's balance, from the kept totals. */
-async function readTotalBalance(): Promise<number> {
-	const totals = await db.customerTotals.toArray();
-	return totals.reduce((cents, customer) => cents + customer.balanceCents, 0);
+	const open = await Promise.all(
+		credited.map((no) => db.custLedgerEntries.where('[customerNo+open]').equals([no, 1]).toArray())
+	);
+	const customers = plain + open.filter((own) => balanceDueOf(own, workDate) > 0).length;
+	return { ...overdueFiguresOfTotals(totals, customers, workDate), workDate };
 }
 
 /** Reminders created and not issued yet (a count on the `status` index). */

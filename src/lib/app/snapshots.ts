@@ -1,5 +1,5 @@
 import { liveQuery, type Observable } from 'dexie';
-import { db } from '$lib/db/db';
+import { companyTables, db } from '$lib/db/db';
 import { snapshotDb, type Snapshot, type SnapshotReason } from '$lib/db/snapshots';
 import { checkBackup, exportBackup, restoreBackup, type BackupProblem } from './backup';
 import { changedRecords, companyFingerprint, type CompanyFingerprint } from './company-changes';
@@ -61,8 +61,8 @@ export class CompanyChangedError extends ValidationError {
 }
 
 async function companyRecords(): Promise<number> {
-	const counts = await db.transaction('r', db.tables, () =>
-		Promise.all(db.tables.map((table) => table.count()))
+	const counts = await db.transaction('r', companyTables(), () =>
+		Promise.all(companyTables().map((table) => table.count()))
 	);
 	return counts.reduce((sum, count) => sum + count, 0);
 }

@@ -2,6 +2,13 @@ import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { ROW_MIGRATIONS, TABLE_SEEDS } from './migrations';
 import { companyDatabaseName, OPEN_COMPANY_ID } from './companies';
 import { orderCueKeysMiddleware } from './order-cue-keys';
+import {
+	DUE_TABLES,
+	dueTotalsMiddleware,
+	dueTotalsOf,
+	type CustomerDue,
+	type DueDateTotal
+} from './due-totals';
 import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
 import type { ChangeLogEntry } from '$lib/domain/change-log';
 import type { SalesHeader, SalesLine } from '$lib/domain/sales-document';
@@ -85,6 +92,17 @@ export async function rebuildCustomerTotals(source: { table(name: string): Table
 	await totals.bulkPut([...byCustomer].map(([no, own]) => totalsOf(no, own)));
 }
 
+/** Computes the kept totals of the open entries from the entries (the upgrade to version 11). */
+async function rebuildDueTotals(source: { table(name: string): Table }): Promise<void> {
+	const open = await source.table('custLedgerEntries').where('open').equals(1).toArray();
+	const built = dueTotalsOf(open);
+	await Promise.all([source.table('dueDateTotals').clear(), source.table('customerDue').clear()]);
+	await Promise.all([
+		source.table('dueDateTotals').bulkAdd(built.dueDateTotals),
+		source.table('customerDue').bulkAdd(built.customerDue)
+	]);
+}
+
 /** Every version ever shipped stays here; a change is a new version with an upgrade. */
 export class AppDB extends Dexie {
 	customers!: EntityTable<Customer, 'no'>;
@@ -113,6 +131,8 @@ export class AppDB extends Dexie {
 	refusedAttempts!: EntityTable<RefusedAttempt, 'id'>;
 	blockReasons!: EntityTable<BlockReason, 'code'>;
 	customerTotals!: EntityTable<CustomerTotals, 'customerNo'>;
+	dueDateTotals!: EntityTable<DueDateTotal, 'dueDate'>;
+	customerDue!: EntityTable<CustomerDue, 'customerNo'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -186,7 +206,15 @@ export class AppDB extends Dexie {
 					'entryNo, customerNo, [customerNo+open], documentNo, open, [open+dueDate]'
 			})
 			.upgrade((tx) => upgradeTo(tx, 10));
+		// Version 11: the overdue cues from kept totals of the open entries (see due-totals.ts).
+		this.version(11)
+			.stores({
+				dueDateTotals: 'dueDate',
+				customerDue: 'customerNo, [credit+firstDue]'
+			})
+			.upgrade((tx) => rebuildDueTotals(tx));
 		this.use(orderCueKeysMiddleware);
+		this.use(dueTotalsMiddleware);
 		// A new database starts with the rows an upgrade would have written.
 		this.on('populate', async (tx) => {
 			for (const seeds of Object.values(TABLE_SEEDS)) {
@@ -198,6 +226,15 @@ export class AppDB extends Dexie {
 
 /** The database of the company this tab opened (the first company's is still `holdfast`). */
 export const db = new AppDB(companyDatabaseName(OPEN_COMPANY_ID));
+
+/**
+ * The company's own tables: every table but those a middleware derives from the others
+ * (due-totals.ts). A backup, a snapshot and a comparison of the company hold these.
+ */
+export function companyTables(database: AppDB = db): Table[] {
+	const derived: readonly string[] = DUE_TABLES;
+	return database.tables.filter((table) => !derived.includes(table.name));
+}
 
 /** Listeners told when another tab opened a newer schema and this connection was closed. */
 const outdatedListeners = new Set<() => void>();

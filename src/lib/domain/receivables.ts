@@ -200,7 +200,10 @@ export const AGED_BUCKETS: ReadonlyArray<keyof AgedBuckets> = [
 ];
 
 /** Open remaining amounts by how long they are overdue at the work date. */
-export function ageReceivables(entries: readonly CustLedgerEntry[], workDate: string): AgedBuckets {
+export function ageReceivables(
+	entries: readonly Pick<CustLedgerEntry, 'open' | 'dueDate' | 'remainingAmountCents'>[],
+	workDate: string
+): AgedBuckets {
 	const buckets: AgedBuckets = { notDue: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0 };
 	for (const entry of entries) {
 		if (entry.open !== 1) continue;

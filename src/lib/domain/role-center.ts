@@ -73,20 +73,35 @@ export function overdueFigures(
 }
 
 /**
- * The same figures from the overdue entries alone and the sum of every customer's balance (the
- * kept totals, the remaining amounts of all open entries): what is not overdue is the rest of
- * the balance, so the entries not due are never read.
+ * The same figures from the remaining amount of the open entries per due date (the kept
+ * `dueDateTotals`) and the count of customers whose Balance Due is above zero: the aged
+ * receivables and Overdue Amount need only the totals per due date, never the entries.
  */
-export function overdueFiguresOfBalance(
-	overdueEntries: readonly CustLedgerEntry[],
-	balanceCents: number,
+export function overdueFiguresOfTotals(
+	totals: readonly { dueDate: string; remainingCents: number }[],
+	customers: number,
 	workDate: string
 ): OverdueFigures {
-	const figures = overdueFigures(overdueEntries, workDate);
-	const { days1to30, days31to60, days61to90, over90 } = figures.aged;
-	const overdueCents = days1to30 + days31to60 + days61to90 + over90;
-	figures.aged.notDue = balanceCents - overdueCents;
-	return figures;
+	const aged = ageReceivables(
+		totals.map((total) => ({
+			open: 1 as const,
+			dueDate: total.dueDate,
+			remainingAmountCents: total.remainingCents
+		})),
+		workDate
+	);
+	const amountCents = aged.days1to30 + aged.days31to60 + aged.days61to90 + aged.over90;
+	return { amountCents, customers, aged };
+}
+
+/** A customer's Balance Due at the work date: the remaining amount of its open entries due before. */
+export function balanceDueOf(
+	open: readonly Pick<CustLedgerEntry, 'open' | 'dueDate' | 'remainingAmountCents'>[],
+	workDate: string
+): number {
+	return open
+		.filter((entry) => isOverdue(entry, workDate))
+		.reduce((cents, entry) => cents + entry.remainingAmountCents, 0);
 }
 
 /**
