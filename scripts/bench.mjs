@@ -184,6 +184,15 @@ try {
 				for (const entry of list.getEntries())
 					window.__longest = Math.max(window.__longest, entry.duration);
 			}).observe({ type: 'longtask', buffered: true });
+			// When each cue first shows its figure (its aria-busy goes), by cue.
+			window.__cueShown = {};
+			new MutationObserver(() => {
+				for (const cue of document.querySelectorAll('main a[data-cue]')) {
+					const id = cue.getAttribute('data-cue');
+					if (cue.getAttribute('aria-busy') !== 'true' && !(id in window.__cueShown))
+						window.__cueShown[id] = performance.now();
+				}
+			}).observe(document, { subtree: true, childList: true, attributes: true });
 		});
 		await page.goto('/');
 		await page.locator('main a[data-cue]').first().waitFor();
@@ -192,11 +201,21 @@ try {
 			null,
 			{ timeout: 120_000, polling: 'raf' }
 		);
-		roleCenter.push(await page.evaluate(() => [performance.now(), window.__longest]));
+		roleCenter.push(
+			await page.evaluate(() => [performance.now(), window.__longest, window.__cueShown])
+		);
 		await page.close();
 	}
 	results.roleCenterCuesMs = round(median(roleCenter.map(([ms]) => ms)));
 	results.roleCenterLongestTaskMs = round(median(roleCenter.map(([, longest]) => longest)));
+	// The cue that showed its figure last, and when (of the median run).
+	const [, , shown] = roleCenter.slice().sort(([a], [b]) => a - b)[
+		Math.floor(roleCenter.length / 2)
+	];
+	const [slowest, slowestMs] = Object.entries(shown).sort(([, a], [, b]) => b - a)[0] ?? ['', 0];
+	results.roleCenterSlowestCue = slowest;
+	results.roleCenterSlowestCueMs = round(slowestMs);
+	results.roleCenterFirstCueMs = round(Math.min(...Object.values(shown)));
 
 	const page = await context.newPage();
 	// requestAnimationFrame only runs in the tab in front.
