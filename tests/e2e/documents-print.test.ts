@@ -215,7 +215,9 @@ describe('payments by reference', () => {
 		await fill(page, 'Description 2', referenceOf(no));
 		await page
 			.getByRole('status')
-			.filter({ hasText: `${no} is already applied in full on line 1: nothing was applied here.` })
+			.filter({
+				hasText: `${no} is already applied in full on other lines of the journal (1): nothing was applied here.`
+			})
 			.waitFor();
 		expect(await page.getByLabel('Customer No. 2', { exact: true }).inputValue()).toBe('');
 		await page.getByRole('button', { name: 'Delete line 2', exact: true }).click();

@@ -88,6 +88,47 @@ describe('planJournalPosting never drops an application', () => {
 		});
 	});
 
+	it('says that an earlier line closed the entry a line names by Applies-to Doc. No.', () => {
+		const byDocNo = { ...journalLine(2, []), amountCents: 50_000, appliesToDocNo: 'PSI-1001' };
+		const planned = planJournalPosting({
+			lines: [journalLine(1, [{ entryNo: 1, amountToApplyCents: 519_090 }]), byDocNo],
+			customers: new Map([['C1', { blocked: '', privacyBlocked: false, no: 'C1' } as never]]),
+			entries: [invoice],
+			records: [],
+			totals: new Map(),
+			nextEntryNo: 100,
+			lastTransactionNo: 0,
+			newId: () => 'id'
+		});
+		expect(planned).toMatchObject({
+			ok: false,
+			refusal: { key: 'error.applicationShort', values: { line: 2, no: 'PSI-1001', free: 0 } }
+		});
+	});
+
+	it('a line holds no more than its Amount: a lowered Amount leaves the rest to the next line', () => {
+		const lines = [
+			{ ...journalLine(1, [{ entryNo: 1, amountToApplyCents: 519_090 }]), amountCents: 19_090 },
+			journalLine(2, [{ entryNo: 1, amountToApplyCents: 500_000 }])
+		];
+		expect(freeToApplyCents(invoice, appliedByOtherLines(lines, 'L2'))).toBe(500_000);
+		const planned = planJournalPosting({
+			lines,
+			customers: new Map([['C1', { blocked: '', privacyBlocked: false, no: 'C1' } as never]]),
+			entries: [invoice],
+			records: [],
+			totals: new Map(),
+			nextEntryNo: 100,
+			lastTransactionNo: 0,
+			newId: () => 'id'
+		});
+		if (!planned.ok) throw new Error(planned.refusal.message);
+		expect(planned.plan.ledger.changed[0]?.change).toMatchObject({
+			remainingAmountCents: 0,
+			open: 0
+		});
+	});
+
 	it('posts two lines that share the invoice within what it has open', () => {
 		const planned = planJournalPosting({
 			lines: [

@@ -211,12 +211,33 @@ describe('one invoice by its structured communication on two journal lines', () 
 			kind: 'alreadyApplied',
 			reference: '000000100131',
 			documentNo: 'PSI-1001',
-			line: 1
+			lines: [1, 2]
 		});
 		expect(await db.journalLines.get(third)).toMatchObject({
 			customerNo: '',
 			amountCents: 0,
 			appliesToEntries: []
+		});
+	});
+
+	it('a line whose Amount was lowered after applying holds only that: the next line takes the rest', async () => {
+		const customer = await givenCustomer();
+		const invoice = await givenInvoiceEntry(customer.no, 12_100, '2026-02-01', {
+			documentNo: 'PSI-1001'
+		});
+		const first = await aPaymentLine();
+		await updateJournalLine({ id: first, field: 'description', value: referenceOf('PSI-1001') });
+		await updateJournalLine({ id: first, field: 'amountCents', value: 3_000 });
+		const second = await aPaymentLine();
+		await updateJournalLine({ id: second, field: 'description', value: referenceOf('PSI-1001') });
+		expect(await db.journalLines.get(second)).toMatchObject({
+			amountCents: 9_100,
+			appliesToEntries: [{ entryNo: invoice.entryNo, amountToApplyCents: 9_100 }]
+		});
+		expect(await postJournal()).toBe(2);
+		expect(await db.custLedgerEntries.get(invoice.entryNo)).toMatchObject({
+			remainingAmountCents: 0,
+			open: 0
 		});
 	});
 

@@ -18,7 +18,7 @@ import {
 import {
 	appliedByOtherLines,
 	freeToApplyCents,
-	lineApplying
+	linesApplying
 } from '$lib/domain/journal-applications';
 import { decide, type Decision } from '$lib/domain/policy';
 import { ledgerAmountOf, type JournalLine } from '$lib/domain/receivables';
@@ -74,8 +74,8 @@ export type ReferenceOutcome =
 	| { kind: 'refused'; reference: string; decision: Extract<Decision, { allowed: false }> }
 	/** Written as a structured communication, but its check digits do not match: nothing applied. */
 	| { kind: 'badCheck'; reference: string }
-	/** Line `line` of the journal already applies all that is open of it: nothing applied. */
-	| { kind: 'alreadyApplied'; reference: string; documentNo: string; line: number };
+	/** The journal's lines `lines` already apply all that is open of it: nothing applied. */
+	| { kind: 'alreadyApplied'; reference: string; documentNo: string; lines: number[] };
 
 /**
  * Saves one field of a journal line; a changed customer or document type clears its applications.
@@ -184,8 +184,8 @@ async function applyByReference(
 	if (match.kind === 'notFound') return match;
 	const { entry } = match;
 	if (match.kind === 'alreadyApplied') {
-		const other = lineApplying(lines, [entry.entryNo]);
-		return { kind: 'alreadyApplied', reference, documentNo: entry.documentNo, line: other };
+		const held = linesApplying(lines, [entry.entryNo], line.id);
+		return { kind: 'alreadyApplied', reference, documentNo: entry.documentNo, lines: held };
 	}
 	if (match.kind === 'otherCustomer')
 		return { ...match, documentNo: entry.documentNo, customerNo: entry.customerNo };

@@ -3,7 +3,7 @@ import { journalAction } from '$lib/domain/journal-posting-plan';
 import { candidateReminderNo, matchReminderReference } from '$lib/domain/payment-reference';
 import { decide } from '$lib/domain/policy';
 import type { JournalLine } from '$lib/domain/receivables';
-import { appliedByOtherLines, lineApplying } from '$lib/domain/journal-applications';
+import { appliedByOtherLines, linesApplying } from '$lib/domain/journal-applications';
 import type { ReferenceOutcome } from './cash-receipt-journal';
 
 /**
@@ -41,7 +41,8 @@ export async function applyByReminderReference(
 	);
 	if (match.kind === 'alreadyApplied') {
 		const { documentNo, entryNos } = match;
-		return { kind: 'alreadyApplied', reference, documentNo, line: lineApplying(lines, entryNos) };
+		const held = linesApplying(lines, entryNos, line.id);
+		return { kind: 'alreadyApplied', reference, documentNo, lines: held };
 	}
 	if (match.kind !== 'applied') return match;
 	const customer = await db.customers.get(match.customerNo);

@@ -8,18 +8,38 @@ import type { JournalLine } from './receivables';
  * line whose application can no longer be made in full (planJournalPosting).
  */
 
+type HoldingLine = Pick<JournalLine, 'id' | 'appliesToEntries' | 'amountCents'>;
+
+/**
+ * What a line's posting will apply to each entry it chose: its Amounts to Apply, in order, up
+ * to the line's Amount (as posting allocates it); with Amount 0 (to be filled), all of them. A
+ * line whose Amount was lowered after applying holds no more than it pays.
+ */
+export function heldBy(line: Pick<JournalLine, 'appliesToEntries' | 'amountCents'>): Array<{
+	entryNo: number;
+	amountToApplyCents: number;
+}> {
+	let left = line.amountCents > 0 ? line.amountCents : Infinity;
+	const held: Array<{ entryNo: number; amountToApplyCents: number }> = [];
+	for (const { entryNo, amountToApplyCents } of line.appliesToEntries) {
+		const cents = Math.min(amountToApplyCents, left);
+		if (cents <= 0) continue;
+		held.push({ entryNo, amountToApplyCents: cents });
+		left -= cents;
+	}
+	return held;
+}
+
 /** Cents that the other lines of the journal apply to each entry (by entry No.). */
 export function appliedByOtherLines(
-	lines: readonly Pick<JournalLine, 'id' | 'appliesToEntries'>[],
+	lines: readonly HoldingLine[],
 	lineId: string
 ): Map<number, number> {
 	const applied = new Map<number, number>();
 	for (const line of lines) {
 		if (line.id === lineId) continue;
-		for (const { entryNo, amountToApplyCents } of line.appliesToEntries) {
-			if (amountToApplyCents > 0) {
-				applied.set(entryNo, (applied.get(entryNo) ?? 0) + amountToApplyCents);
-			}
+		for (const { entryNo, amountToApplyCents } of heldBy(line)) {
+			applied.set(entryNo, (applied.get(entryNo) ?? 0) + amountToApplyCents);
 		}
 	}
 	return applied;
@@ -36,18 +56,16 @@ export function freeToApplyCents(
 }
 
 /**
- * The number a clerk reads (1, 2, … in line No. order) of the first of `lines` that applies one
- * of `entryNos`; 0 when none does.
+ * The numbers a clerk reads (1, 2, … in line No. order) of the lines that hold one of
+ * `entryNos`, other than `lineId`.
  */
-export function lineApplying(
-	lines: readonly Pick<JournalLine, 'id' | 'appliesToEntries'>[],
-	entryNos: readonly number[]
-): number {
+export function linesApplying(
+	lines: readonly HoldingLine[],
+	entryNos: readonly number[],
+	lineId: string
+): number[] {
 	const wanted = new Set(entryNos);
-	const index = lines.findIndex((line) =>
-		line.appliesToEntries.some(
-			({ entryNo, amountToApplyCents }) => amountToApplyCents > 0 && wanted.has(entryNo)
-		)
+	return lines.flatMap((line, index) =>
+		line.id !== lineId && heldBy(line).some(({ entryNo }) => wanted.has(entryNo)) ? [index + 1] : []
 	);
-	return index + 1;
 }

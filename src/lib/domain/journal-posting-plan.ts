@@ -1,5 +1,5 @@
 import { nextTransactionNo, planApplication } from './applications';
-import { freeToApplyCents } from './journal-applications';
+import { freeToApplyCents, heldBy } from './journal-applications';
 import { refused, type PlanRefusal, type PlanResult } from './plan';
 import type { Action, PolicyCustomer } from './policy';
 import {
@@ -91,15 +91,16 @@ export interface JournalPostingPlan {
 function targetsOf(
 	line: JournalLine,
 	number: number,
-	state: ReadonlyMap<number, CustLedgerEntry>
+	state: ReadonlyMap<number, CustLedgerEntry>,
+	firstNewEntryNo: number
 ): Array<{ entry: CustLedgerEntry; amountToApplyCents?: number }> | PlanRefusal {
 	if (line.appliesToEntries.length > 0) {
 		// An application chosen with Apply Entries is made in full or the posting is refused:
 		// an earlier line (or a posting since) may have closed the entry, and dropping the
 		// application would leave the payment open without a word.
+		// Up to the line's Amount: a line whose Amount was lowered after applying pays no more.
 		const targets: Array<{ entry: CustLedgerEntry; amountToApplyCents: number }> = [];
-		for (const { entryNo, amountToApplyCents } of line.appliesToEntries) {
-			if (amountToApplyCents <= 0) continue;
+		for (const { entryNo, amountToApplyCents } of heldBy(line)) {
 			const entry = state.get(entryNo);
 			const free =
 				entry && entry.customerNo === line.customerNo ? freeToApplyCents(entry, new Map()) : 0;
@@ -126,6 +127,15 @@ function targetsOf(
 		)
 		.sort((a, b) => a.entryNo - b.entryNo)[0];
 	if (entry) return [{ entry }];
+	// Open before the posting, and closed by an earlier line of it: said as such.
+	const closed = [...state.values()].find(
+		(candidate) =>
+			candidate.documentNo === line.appliesToDocNo &&
+			candidate.customerNo === line.customerNo &&
+			candidate.open === 0 &&
+			candidate.closedByEntryNo >= firstNewEntryNo
+	);
+	if (closed) return applicationShort(number, closed.documentNo, 0, Math.abs(line.amountCents));
 	return {
 		key: 'error.appliesToMissing',
 		message: `There is no open entry ${line.appliesToDocNo}.`,
@@ -176,7 +186,7 @@ export function planJournalPosting(input: JournalPostingInput): PlanResult<Journ
 	let drewTransaction = false;
 	for (const [index, line] of lines.entries()) {
 		const amount = ledgerAmountOf(line);
-		const found = targetsOf(line, index + 1, state);
+		const found = targetsOf(line, index + 1, state, input.nextEntryNo);
 		if (!Array.isArray(found)) return { ok: false, refusal: found };
 		const targets = found.filter(
 			({ entry }) =>
