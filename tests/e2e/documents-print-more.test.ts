@@ -157,6 +157,17 @@ describe('the company logo', () => {
 			.waitFor();
 		expect(await page.locator('img.logo').count()).toBe(0);
 
+		// Whole to its header, but its image data is not a zlib stream: only decoding finds that.
+		const damaged = Buffer.from(png);
+		const data = damaged.indexOf('IDAT') + 4;
+		damaged.fill(0xff, data, data + 4);
+		await page.reload();
+		await chooser.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: damaged });
+		await page
+			.getByText('The image file is damaged or incomplete: choose the logo file again.')
+			.waitFor();
+		expect(await page.locator('img.logo').count()).toBe(0);
+
 		await chooser.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
 		const preview = page.locator('img.logo');
 		await preview.waitFor();

@@ -15,6 +15,15 @@ import { documentDetailsOf } from '$lib/domain/customer';
 import { checkLogo, LOGO_MAX_BYTES, logoTypeOf, safeLogo } from '$lib/domain/company';
 import { givenCustomer, snapshotDatabase } from '../factories';
 
+function crc32Of(bytes: Uint8Array): number {
+	let crc = 0xffffffff;
+	for (const byte of bytes) {
+		crc ^= byte;
+		for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+	}
+	return (crc ^ 0xffffffff) >>> 0;
+}
+
 /** Small images a browser made (canvas.toDataURL in Chromium): a PNG and a JPEG. */
 const PNG = new Uint8Array(readFileSync('tests/fixtures/logo.png'));
 const JPEG = new Uint8Array(readFileSync('tests/fixtures/logo.jpg'));
@@ -107,27 +116,72 @@ describe('the logo', () => {
 		expect(await db.settings.get(COMPANY_SETTING.logo)).toBeUndefined();
 	});
 
+	/** Where the file holds enough to be drawn: its first IDAT whole, its scan begun. */
+	function drawableFrom(image: Uint8Array): number {
+		const text = new TextDecoder('latin1').decode(image);
+		if (image === PNG) {
+			const at = text.indexOf('IDAT') - 4;
+			return at + 12 + new DataView(image.buffer, image.byteOffset).getUint32(at);
+		}
+		const scan = text.indexOf('\xff\xda');
+		return scan + 2 + ((image[scan + 2]! << 8) | image[scan + 3]!) + 1;
+	}
+
 	it.each([
 		['PNG', PNG],
 		['JPEG', JPEG]
-	])('refuses a %s cut short at any length, or with a byte changed', async (_type, image) => {
-		for (let length = 8; length < image.length; length++) {
-			const checked = checkLogo(image.subarray(0, length));
-			expect(checked.ok ? `accepted at ${length}` : checked.refusal.key).toBe('error.logoDamaged');
+	])(
+		'refuses a %s cut short before it can be drawn, keeps one a browser draws',
+		async (_type, image) => {
+			const from = drawableFrom(image);
+			expect(from).toBeGreaterThan(30);
+			for (let length = 8; length < image.length; length++) {
+				const checked = checkLogo(image.subarray(0, length));
+				const expected = length < from ? 'error.logoDamaged' : 'accepted';
+				expect(checked.ok ? 'accepted' : checked.refusal.key, `cut at ${length}`).toBe(expected);
+			}
+			expect(checkLogo(image).ok).toBe(true);
+			const error = await refusalOf(() => setCompanyLogo({ bytes: image.subarray(0, from - 1) }));
+			expect(error.key).toBe('error.logoDamaged');
+			expect(await db.settings.get(COMPANY_SETTING.logo)).toBeUndefined();
 		}
-		expect(checkLogo(image).ok).toBe(true);
-		// A PNG's chunks carry a CRC; a JPEG's damage past its headers shows only when decoded.
-		if (image === PNG) {
-			const damaged = image.slice();
-			const at = image.length - 20;
-			damaged[at] = damaged[at]! ^ 0xff;
-			expect(checkLogo(damaged).ok).toBe(false);
+	);
+
+	it.each([
+		['a PNG header changed (its CRC no longer matches)', PNG, 17, 0x01],
+		['a PNG 20,000 px wide', PNG, 17, 0x4e],
+		['a PNG with bit depth 3', PNG, 24, 3],
+		['a JPEG of 16-bit precision', JPEG, 'sof+4', 16],
+		['a lossless JPEG (SOF3)', JPEG, 'sof+1', 0xc3],
+		['a JPEG frame of no components', JPEG, 'sof+9', 0]
+	] as const)('refuses %s', (_name, image, where, value) => {
+		const changed = image.slice();
+		const sof = new TextDecoder('latin1').decode(image).search(/\xff[\xc0-\xc2]/);
+		const at = typeof where === 'number' ? where : sof + Number(where.slice(4));
+		changed[at] = value;
+		if (image === PNG && value === 0x4e) {
+			// Width 0x00004e20 = 20,000.
+			changed.set([0, 0, 0x4e, 0x20], 16);
 		}
-		const error = await refusalOf(() =>
-			setCompanyLogo({ bytes: image.subarray(0, image.length - 1) })
-		);
-		expect(error.key).toBe('error.logoDamaged');
-		expect(await db.settings.get(COMPANY_SETTING.logo)).toBeUndefined();
+		// The header's CRC made to match, unless the case is its mismatch.
+		if (image === PNG && !_name.includes('CRC')) {
+			new DataView(changed.buffer).setUint32(29, crc32Of(changed.subarray(12, 29)));
+		}
+		const checked = checkLogo(changed);
+		expect(checked.ok ? 'accepted' : checked.refusal.key).toBe('error.logoDamaged');
+	});
+
+	it('the header rewritten with its own values and CRC is still accepted', () => {
+		const same = PNG.slice();
+		new DataView(same.buffer).setUint32(29, crc32Of(same.subarray(12, 29)));
+		expect(checkLogo(same).ok).toBe(true);
+	});
+
+	it('keeps a JPEG with stray bytes between its segments, as decoders skip them', () => {
+		const text = new TextDecoder('latin1').decode(JPEG);
+		const at = text.indexOf('\xff\xdb');
+		const stray = new Uint8Array([...JPEG.subarray(0, at), 0x00, 0x13, ...JPEG.subarray(at)]);
+		expect(checkLogo(stray).ok).toBe(true);
 	});
 
 	it('keeps a JPEG with a camera’s data after its end, as browsers show it', async () => {

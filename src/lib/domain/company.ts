@@ -148,74 +148,78 @@ function crc32(bytes: Uint8Array): number {
 	return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** A logo wider or higher than this is not drawn by browsers as a letterhead needs. */
+export const LOGO_MAX_SIDE = 10_000;
+
+const sideOk = (side: number) => side >= 1 && side <= LOGO_MAX_SIDE;
+
+/** Bit depths a PNG allows per colour type. */
+const PNG_DEPTHS: Record<number, number[]> = {
+	0: [1, 2, 4, 8, 16],
+	2: [8, 16],
+	3: [1, 2, 4, 8],
+	4: [8, 16],
+	6: [8, 16]
+};
+
 /**
- * A PNG file is whole when its chunks, each checked by its CRC, run from IHDR (a width and a
- * height) through at least one IDAT to IEND inside the file. A file cut short (an interrupted
- * download) ends inside a chunk or before IEND.
+ * A PNG a browser can draw: its IHDR (checked by its CRC) holds a size and a colour type and
+ * bit depth that go together, and at least one IDAT chunk lies whole in the file. A file cut
+ * short in its header or before its image data fails; damage the header cannot show is left to
+ * the page, which decodes the image before it is kept.
  */
-function isWholePng(bytes: Uint8Array): boolean {
-	let at = 8;
-	let index = 0;
-	let hasData = false;
-	while (at + 12 <= bytes.length) {
-		const length = readUint32(bytes, at);
-		const type = chunkType(bytes, at + 4);
-		const end = at + 12 + length;
+function isDrawablePng(bytes: Uint8Array): boolean {
+	if (bytes.length < 33 || readUint32(bytes, 8) !== 13 || chunkType(bytes, 12) !== 'IHDR')
+		return false;
+	if (crc32(bytes.subarray(12, 29)) !== readUint32(bytes, 29)) return false;
+	const [depth, colour, compression, filter, interlace] = bytes.subarray(24, 29);
+	if (!sideOk(readUint32(bytes, 16)) || !sideOk(readUint32(bytes, 20))) return false;
+	if (!PNG_DEPTHS[colour!]?.includes(depth!) || compression !== 0 || filter !== 0) return false;
+	if (interlace !== 0 && interlace !== 1) return false;
+	for (let at = 33; at + 12 <= bytes.length;) {
+		const end = at + 12 + readUint32(bytes, at);
 		if (end > bytes.length) return false;
-		if (crc32(bytes.subarray(at + 4, at + 8 + length)) !== readUint32(bytes, at + 8 + length))
-			return false;
-		if (index === 0 && (type !== 'IHDR' || length !== 13)) return false;
-		if (index === 0 && (readUint32(bytes, at + 8) === 0 || readUint32(bytes, at + 12) === 0))
-			return false;
-		if (type === 'IDAT') hasData = true;
-		if (type === 'IEND') return hasData;
+		if (chunkType(bytes, at + 4) === 'IDAT') return true;
 		at = end;
-		index += 1;
 	}
 	return false;
 }
 
 /**
- * A JPEG file is whole when its segments run from SOI through a frame header (SOFn, with a
- * width and a height) to the start of the scan, and an EOI follows the scan (a file cut short
- * has none; a camera's data after EOI is left alone, as browsers do).
+ * A JPEG a browser can draw: an 8-bit baseline, extended or progressive frame (SOF0–SOF2) with a
+ * size and 1 to 4 components, then the start of a scan with data after it. Stray bytes between
+ * segments are skipped, as decoders do; a file cut short before its scan fails.
  */
-function isWholeJpeg(bytes: Uint8Array): boolean {
-	let at = 2;
+function isDrawableJpeg(bytes: Uint8Array): boolean {
 	let frame = false;
+	let at = 2;
 	while (at + 4 <= bytes.length) {
-		if (bytes[at] !== 0xff) return false;
-		const marker = bytes[at + 1]!;
-		if (marker === 0xff) {
-			at += 1; // a fill byte
+		if (bytes[at] !== 0xff || bytes[at + 1] === 0xff || bytes[at + 1] === 0) {
+			at += 1; // a stray or fill byte
 			continue;
 		}
+		const marker = bytes[at + 1]!;
 		const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
 		if (length < 2 || at + 2 + length > bytes.length) return false;
 		if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-			if (length < 8) return false;
+			if (marker > 0xc2 || length < 11) return false; // lossless, arithmetic, hierarchical
+			const precision = bytes[at + 4];
 			const height = (bytes[at + 5]! << 8) | bytes[at + 6]!;
 			const width = (bytes[at + 7]! << 8) | bytes[at + 8]!;
-			if (height === 0 || width === 0) return false;
+			const components = bytes[at + 9]!;
+			if (precision !== 8 || !sideOk(height) || !sideOk(width)) return false;
+			if (components < 1 || components > 4 || length < 8 + 3 * components) return false;
 			frame = true;
 		}
-		if (marker === 0xda) return frame && endsScan(bytes, at + 2 + length);
+		if (marker === 0xda) return frame && at + 2 + length < bytes.length;
 		at += 2 + length;
-	}
-	return false;
-}
-
-/** Whether an EOI marker comes after `from` (scan data never holds FF D9: FF is stuffed). */
-function endsScan(bytes: Uint8Array, from: number): boolean {
-	for (let at = from; at + 1 < bytes.length; at++) {
-		if (bytes[at] === 0xff && bytes[at + 1] === 0xd9) return true;
 	}
 	return false;
 }
 
 /**
  * The logo as the data: URL to store, or why it is refused: not a PNG or JPEG; over 200 KB; cut
- * short or damaged (it would print as a broken image).
+ * short, damaged in its header or too large to draw (it would print as a broken image).
  */
 export function checkLogo(bytes: Uint8Array): Checked {
 	const type = logoTypeOf(bytes);
@@ -229,7 +233,7 @@ export function checkLogo(bytes: Uint8Array): Checked {
 				max: LOGO_MAX_BYTES / 1024
 			}
 		);
-	if (!(type === 'image/png' ? isWholePng(bytes) : isWholeJpeg(bytes)))
+	if (!(type === 'image/png' ? isDrawablePng(bytes) : isDrawableJpeg(bytes)))
 		return rejected(
 			'error.logoDamaged',
 			'The image file is damaged or incomplete: choose the logo file again.'
