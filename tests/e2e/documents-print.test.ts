@@ -220,6 +220,12 @@ describe('payments by reference', () => {
 			})
 			.waitFor();
 		expect(await page.getByLabel('Customer No. 2', { exact: true }).inputValue()).toBe('');
+		// The note holds while line 1 stays as it was: lowered, line 1 no longer takes it all.
+		const note = page.getByRole('status').filter({ hasText: 'is already applied in full' });
+		await fill(page, 'Amount 1', '100');
+		await expect.poll(() => note.count()).toBe(0);
+		await fill(page, 'Amount 1', '577.92');
+		await note.waitFor();
 		await page.getByRole('button', { name: 'Delete line 2', exact: true }).click();
 		await page.getByLabel('Description 2', { exact: true }).waitFor({ state: 'detached' });
 
