@@ -115,6 +115,9 @@ async function expectKept(): Promise<void> {
 	expect(byKey(await db.customerDue.toArray(), (row) => row.customerNo)).toEqual(
 		byKey(built.customerDue, (row) => row.customerNo)
 	);
+	expect(byKey(await db.firstDueCounts.toArray(), (row) => row.firstDue)).toEqual(
+		byKey(built.firstDueCounts, (row) => row.firstDue)
+	);
 }
 
 describe('the kept totals of the open entries', () => {
@@ -188,6 +191,7 @@ describe('the kept totals of the open entries', () => {
 		const tables = Object.keys(JSON.parse(file).tables);
 		expect(tables).not.toContain('dueDateTotals');
 		expect(tables).not.toContain('customerDue');
+		expect(tables).not.toContain('firstDueCounts');
 
 		await db.custLedgerEntries.clear();
 		expect(await db.dueDateTotals.count()).toBe(0);

@@ -20,6 +20,7 @@ describe('schema', () => {
 				'dueDateTotals',
 				'financeChargeMemos',
 				'financeChargeTerms',
+				'firstDueCounts',
 				'items',
 				'journalLines',
 				'numberSeries',

@@ -163,6 +163,9 @@ describe('upgrade from version 1', () => {
 			{ customerNo: 'C1', firstDue: '2026-02-01', credit: 0 },
 			{ customerNo: 'C2', firstDue: '2026-02-01', credit: 1 }
 		]);
+		expect(await upgraded.firstDueCounts.toArray()).toEqual([
+			{ firstDue: '2026-02-01', customers: 1 }
+		]);
 		upgraded.close();
 	});
 });

@@ -79,21 +79,22 @@ export async function readOrderCues(): Promise<Record<OrderCue, number>> {
 /**
  * Overdue Amount, Overdue Customers and the aged receivables at the work date, from the kept
  * totals of the open entries (due-totals.ts), never from the entries themselves: the totals per
- * due date give the amounts; an index count gives the customers without a credit whose first
- * open entry is due before the work date, and the few with a credit are worked out from their
- * own open entries (a credit can bring their Balance Due to zero).
+ * due date give the amounts; the counts per first due date give the customers without a credit
+ * whose first open entry is due before the work date, and the few with a credit are worked out
+ * from their own open entries (a credit can bring their Balance Due to zero).
  */
 export async function readOverdueCues(): Promise<OverdueFigures & { workDate: string }> {
 	const workDate = await readWorkDate();
-	const due = (credit: 0 | 1) =>
+	// Customers without a credit are counted per first due date; those with one are read.
+	const [totals, counts, credited] = await Promise.all([
+		db.dueDateTotals.toArray(),
+		db.firstDueCounts.where('firstDue').below(workDate).toArray(),
 		db.customerDue
 			.where('[credit+firstDue]')
-			.between([credit, Dexie.minKey], [credit, workDate], true, false);
-	const [totals, plain, credited] = await Promise.all([
-		db.dueDateTotals.toArray(),
-		due(0).count(),
-		due(1).primaryKeys()
+			.between([1, Dexie.minKey], [1, workDate], true, false)
+			.primaryKeys()
 	]);
+	const plain = counts.reduce((sum, row) => sum + row.customers, 0);
 	const open = await Promise.all(
 		credited.map((no) => db.custLedgerEntries.where('[customerNo+open]').equals([no, 1]).toArray())
 	);

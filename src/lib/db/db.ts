@@ -7,7 +7,8 @@ import {
 	dueTotalsMiddleware,
 	dueTotalsOf,
 	type CustomerDue,
-	type DueDateTotal
+	type DueDateTotal,
+	type FirstDueCount
 } from './due-totals';
 import type { BlockReason, Customer, PaymentTerms } from '$lib/domain/customer';
 import type { ChangeLogEntry } from '$lib/domain/change-log';
@@ -96,11 +97,10 @@ export async function rebuildCustomerTotals(source: { table(name: string): Table
 async function rebuildDueTotals(source: { table(name: string): Table }): Promise<void> {
 	const open = await source.table('custLedgerEntries').where('open').equals(1).toArray();
 	const built = dueTotalsOf(open);
-	await Promise.all([source.table('dueDateTotals').clear(), source.table('customerDue').clear()]);
-	await Promise.all([
-		source.table('dueDateTotals').bulkAdd(built.dueDateTotals),
-		source.table('customerDue').bulkAdd(built.customerDue)
-	]);
+	for (const [name, rows] of Object.entries(built)) {
+		await source.table(name).clear();
+		await source.table(name).bulkAdd(rows);
+	}
 }
 
 /** Every version ever shipped stays here; a change is a new version with an upgrade. */
@@ -133,6 +133,7 @@ export class AppDB extends Dexie {
 	customerTotals!: EntityTable<CustomerTotals, 'customerNo'>;
 	dueDateTotals!: EntityTable<DueDateTotal, 'dueDate'>;
 	customerDue!: EntityTable<CustomerDue, 'customerNo'>;
+	firstDueCounts!: EntityTable<FirstDueCount, 'firstDue'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -210,7 +211,8 @@ export class AppDB extends Dexie {
 		this.version(11)
 			.stores({
 				dueDateTotals: 'dueDate',
-				customerDue: 'customerNo, [credit+firstDue]'
+				customerDue: 'customerNo, [credit+firstDue]',
+				firstDueCounts: 'firstDue'
 			})
 			.upgrade((tx) => rebuildDueTotals(tx));
 		this.use(orderCueKeysMiddleware);

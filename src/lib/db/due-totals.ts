@@ -19,9 +19,12 @@ import type { CustLedgerEntry } from '$lib/domain/posted';
  *   hundred rows, not the entries).
  * - `customerDue`: per customer with open entries, the first due date among them, and whether
  *   one of them is a credit (a payment or credit memo not applied). A customer without a credit
- *   has a Balance Due above zero exactly when its first due date is before the work date: the
- *   `[credit+firstDue]` index counts them. The few with a credit are worked out from their
+ *   has a Balance Due above zero exactly when its first due date is before the work date. The
+ *   few with a credit (the `[credit+firstDue]` index finds them) are worked out from their
  *   entries, since a credit can net their Balance Due to zero.
+ * - `firstDueCounts`: per first due date, how many customers without a credit have it: Overdue
+ *   Customers sums the dates before the work date (an index count over the customers would walk
+ *   every one of them: a second at 100,000).
  *
  * Both are derived, never written by a command: a middleware keeps them on every write of
  * `custLedgerEntries` through Dexie (add, put, update, modify, delete, clear, bulk writes, a
@@ -43,8 +46,14 @@ export interface CustomerDue {
 	credit: 0 | 1;
 }
 
+/** How many customers without a credit have their first open entry due on a date. */
+export interface FirstDueCount {
+	firstDue: string;
+	customers: number;
+}
+
 /** The derived tables: kept by the middleware, left out of backups and comparisons. */
-export const DUE_TABLES = ['dueDateTotals', 'customerDue'] as const;
+export const DUE_TABLES = ['dueDateTotals', 'customerDue', 'firstDueCounts'] as const;
 
 type Entry = Pick<
 	CustLedgerEntry,
@@ -72,6 +81,7 @@ export function customerDueOf(customerNo: string, open: readonly Entry[]): Custo
 export function dueTotalsOf(open: readonly Entry[]): {
 	dueDateTotals: DueDateTotal[];
 	customerDue: CustomerDue[];
+	firstDueCounts: FirstDueCount[];
 } {
 	const byDate = new Map<string, DueDateTotal>();
 	const byCustomer = new Map<string, Entry[]>();
@@ -89,9 +99,15 @@ export function dueTotalsOf(open: readonly Entry[]): {
 		if (own) own.push(entry);
 		else byCustomer.set(entry.customerNo, [entry]);
 	}
+	const customerDue = [...byCustomer].map(([no, own]) => customerDueOf(no, own)!);
+	const counts = new Map<string, number>();
+	for (const row of customerDue) {
+		if (row.credit === 0) counts.set(row.firstDue, (counts.get(row.firstDue) ?? 0) + 1);
+	}
 	return {
 		dueDateTotals: [...byDate.values()],
-		customerDue: [...byCustomer].map(([no, own]) => customerDueOf(no, own)!)
+		customerDue,
+		firstDueCounts: [...counts].map(([firstDue, customers]) => ({ firstDue, customers }))
 	};
 }
 
@@ -111,6 +127,7 @@ class Keeper {
 		private readonly entries: DBCoreTable,
 		private readonly dates: DBCoreTable,
 		private readonly customers: DBCoreTable,
+		private readonly counts: DBCoreTable,
 		private readonly trans: DBCoreTransaction
 	) {}
 
@@ -134,16 +151,20 @@ class Keeper {
 			query: { index: index!, range: equal(1) }
 		});
 		const built = dueTotalsOf(result as Entry[]);
-		await Promise.all([
-			this.dates.mutate({ trans: this.trans, type: 'deleteRange', range: ALL }),
-			this.customers.mutate({ trans: this.trans, type: 'deleteRange', range: ALL })
-		]);
-		await Promise.all([
-			built.dueDateTotals.length &&
-				this.dates.mutate({ trans: this.trans, type: 'add', values: built.dueDateTotals }),
-			built.customerDue.length &&
-				this.customers.mutate({ trans: this.trans, type: 'add', values: built.customerDue })
-		]);
+		const tables: Array<[DBCoreTable, unknown[]]> = [
+			[this.dates, built.dueDateTotals],
+			[this.customers, built.customerDue],
+			[this.counts, built.firstDueCounts]
+		];
+		await Promise.all(
+			tables.map(([table]) => table.mutate({ trans: this.trans, type: 'deleteRange', range: ALL }))
+		);
+		await Promise.all(
+			tables.map(
+				([table, values]) =>
+					values.length && table.mutate({ trans: this.trans, type: 'add', values })
+			)
+		);
 	}
 
 	/** Applies the change of each entry from `before` to `after` (undefined: none). */
@@ -202,38 +223,63 @@ class Keeper {
 	}
 
 	private async keepCustomers(reread: Set<string>, added: Map<string, Entry[]>): Promise<void> {
-		const put: CustomerDue[] = [];
-		const gone: string[] = [];
-		const addedNos = [...added.keys()];
-		const [stored, reread_] = await Promise.all([
-			addedNos.length
-				? (this.customers.getMany({ trans: this.trans, keys: addedNos }) as Promise<
-						Array<CustomerDue | undefined>
-					>)
-				: [],
+		const nos = [...new Set([...added.keys(), ...reread])];
+		if (nos.length === 0) return;
+		const [stored, open] = await Promise.all([
+			this.customers.getMany({ trans: this.trans, keys: nos }) as Promise<
+				Array<CustomerDue | undefined>
+			>,
 			Promise.all([...reread].map(async (no) => [no, await this.openOf(no)] as const))
 		]);
-		addedNos.forEach((no, index) => {
+		const openOf = new Map(open);
+		const put: CustomerDue[] = [];
+		const gone: string[] = [];
+		const counts = new Map<string, number>();
+		const count = (row: CustomerDue | undefined, sign: 1 | -1) => {
+			if (row && row.credit === 0) counts.set(row.firstDue, (counts.get(row.firstDue) ?? 0) + sign);
+		};
+		nos.forEach((no, index) => {
 			const was = stored[index];
-			const now = customerDueOf(no, added.get(no)!)!;
-			put.push(
-				was
+			let now: CustomerDue | undefined;
+			if (openOf.has(no)) now = customerDueOf(no, openOf.get(no)!);
+			else {
+				const more = customerDueOf(no, added.get(no)!)!;
+				now = was
 					? {
 							customerNo: no,
-							firstDue: was.firstDue < now.firstDue ? was.firstDue : now.firstDue,
-							credit: was.credit || now.credit ? 1 : 0
+							firstDue: was.firstDue < more.firstDue ? was.firstDue : more.firstDue,
+							credit: was.credit || more.credit ? 1 : 0
 						}
-					: now
-			);
-		});
-		for (const [no, open] of reread_) {
-			const now = customerDueOf(no, open);
+					: more;
+			}
+			count(was, -1);
+			count(now, 1);
 			if (now) put.push(now);
-			else gone.push(no);
-		}
+			else if (was) gone.push(no);
+		});
 		await Promise.all([
 			put.length && this.customers.mutate({ trans: this.trans, type: 'put', values: put }),
-			gone.length && this.customers.mutate({ trans: this.trans, type: 'delete', keys: gone })
+			gone.length && this.customers.mutate({ trans: this.trans, type: 'delete', keys: gone }),
+			this.keepCounts(counts)
+		]);
+	}
+
+	private async keepCounts(deltas: Map<string, number>): Promise<void> {
+		const keys = [...deltas].filter(([, delta]) => delta !== 0).map(([firstDue]) => firstDue);
+		if (keys.length === 0) return;
+		const stored = (await this.counts.getMany({ trans: this.trans, keys })) as Array<
+			FirstDueCount | undefined
+		>;
+		const put: FirstDueCount[] = [];
+		const gone: string[] = [];
+		keys.forEach((firstDue, index) => {
+			const customers = (stored[index]?.customers ?? 0) + deltas.get(firstDue)!;
+			if (customers > 0) put.push({ firstDue, customers });
+			else gone.push(firstDue);
+		});
+		await Promise.all([
+			put.length && this.counts.mutate({ trans: this.trans, type: 'put', values: put }),
+			gone.length && this.counts.mutate({ trans: this.trans, type: 'delete', keys: gone })
 		]);
 	}
 }
@@ -257,7 +303,13 @@ async function keep(
 ): Promise<DBCoreMutateResponse> {
 	const { trans } = request;
 	if (!holdsDueTables(trans)) return table.mutate(request);
-	const keeper = new Keeper(table, down.table('dueDateTotals'), down.table('customerDue'), trans);
+	const keeper = new Keeper(
+		table,
+		down.table('dueDateTotals'),
+		down.table('customerDue'),
+		down.table('firstDueCounts'),
+		trans
+	);
 	if (request.type === 'deleteRange') {
 		const response = await table.mutate(request);
 		await keeper.rebuild();
