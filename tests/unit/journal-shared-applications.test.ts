@@ -62,21 +62,26 @@ describe('what the other lines apply', () => {
 	});
 });
 
+/** The plan of `lines` over the one invoice of customer C1, posted from entry No. 100. */
+function planOf(lines: JournalLine[]) {
+	return planJournalPosting({
+		lines,
+		customers: new Map([['C1', { blocked: '', privacyBlocked: false, no: 'C1' } as never]]),
+		entries: [invoice],
+		records: [],
+		totals: new Map(),
+		nextEntryNo: 100,
+		lastTransactionNo: 0,
+		newId: () => 'id'
+	});
+}
+
 describe('planJournalPosting never drops an application', () => {
 	it('refuses, naming the line and the entry, when an earlier line closed the entry', () => {
-		const planned = planJournalPosting({
-			lines: [
-				journalLine(1, [{ entryNo: 1, amountToApplyCents: 519_090 }]),
-				journalLine(2, [{ entryNo: 1, amountToApplyCents: 519_090 }])
-			],
-			customers: new Map([['C1', { blocked: '', privacyBlocked: false, no: 'C1' } as never]]),
-			entries: [invoice],
-			records: [],
-			totals: new Map(),
-			nextEntryNo: 100,
-			lastTransactionNo: 0,
-			newId: () => 'id'
-		});
+		const planned = planOf([
+			journalLine(1, [{ entryNo: 1, amountToApplyCents: 519_090 }]),
+			journalLine(2, [{ entryNo: 1, amountToApplyCents: 519_090 }])
+		]);
 		expect(planned).toEqual({
 			ok: false,
 			refusal: {
@@ -90,16 +95,10 @@ describe('planJournalPosting never drops an application', () => {
 
 	it('says that an earlier line closed the entry a line names by Applies-to Doc. No.', () => {
 		const byDocNo = { ...journalLine(2, []), amountCents: 50_000, appliesToDocNo: 'PSI-1001' };
-		const planned = planJournalPosting({
-			lines: [journalLine(1, [{ entryNo: 1, amountToApplyCents: 519_090 }]), byDocNo],
-			customers: new Map([['C1', { blocked: '', privacyBlocked: false, no: 'C1' } as never]]),
-			entries: [invoice],
-			records: [],
-			totals: new Map(),
-			nextEntryNo: 100,
-			lastTransactionNo: 0,
-			newId: () => 'id'
-		});
+		const planned = planOf([
+			journalLine(1, [{ entryNo: 1, amountToApplyCents: 519_090 }]),
+			byDocNo
+		]);
 		expect(planned).toMatchObject({
 			ok: false,
 			refusal: { key: 'error.applicationShort', values: { line: 2, no: 'PSI-1001', free: 0 } }
@@ -112,16 +111,7 @@ describe('planJournalPosting never drops an application', () => {
 			journalLine(2, [{ entryNo: 1, amountToApplyCents: 500_000 }])
 		];
 		expect(freeToApplyCents(invoice, appliedByOtherLines(lines, 'L2'))).toBe(500_000);
-		const planned = planJournalPosting({
-			lines,
-			customers: new Map([['C1', { blocked: '', privacyBlocked: false, no: 'C1' } as never]]),
-			entries: [invoice],
-			records: [],
-			totals: new Map(),
-			nextEntryNo: 100,
-			lastTransactionNo: 0,
-			newId: () => 'id'
-		});
+		const planned = planOf(lines);
 		if (!planned.ok) throw new Error(planned.refusal.message);
 		expect(planned.plan.ledger.changed[0]?.change).toMatchObject({
 			remainingAmountCents: 0,
@@ -130,19 +120,10 @@ describe('planJournalPosting never drops an application', () => {
 	});
 
 	it('posts two lines that share the invoice within what it has open', () => {
-		const planned = planJournalPosting({
-			lines: [
-				journalLine(1, [{ entryNo: 1, amountToApplyCents: 300_000 }]),
-				journalLine(2, [{ entryNo: 1, amountToApplyCents: 219_090 }])
-			],
-			customers: new Map([['C1', { blocked: '', privacyBlocked: false, no: 'C1' } as never]]),
-			entries: [invoice],
-			records: [],
-			totals: new Map(),
-			nextEntryNo: 100,
-			lastTransactionNo: 0,
-			newId: () => 'id'
-		});
+		const planned = planOf([
+			journalLine(1, [{ entryNo: 1, amountToApplyCents: 300_000 }]),
+			journalLine(2, [{ entryNo: 1, amountToApplyCents: 219_090 }])
+		]);
 		if (!planned.ok) throw new Error(planned.refusal.message);
 		expect(
 			planned.plan.applications.map((a) => [a.entryNo, a.appliedByEntryNo, a.amountCents])
