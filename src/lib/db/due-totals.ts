@@ -197,6 +197,14 @@ class Keeper {
 		await Promise.all([this.keepDates(dates), this.keepCustomers(reread, added)]);
 	}
 
+	/** Puts `put` and deletes the rows keyed `gone` of one derived table. */
+	private write(table: DBCoreTable, put: unknown[], gone: string[]): Promise<unknown> {
+		return Promise.all([
+			put.length && table.mutate({ trans: this.trans, type: 'put', values: put }),
+			gone.length && table.mutate({ trans: this.trans, type: 'delete', keys: gone })
+		]);
+	}
+
 	private async keepDates(deltas: Map<string, { cents: number; count: number }>): Promise<void> {
 		const keys = [...deltas.keys()];
 		if (keys.length === 0) return;
@@ -216,10 +224,7 @@ class Keeper {
 			if (now.entries > 0) put.push(now);
 			else gone.push(dueDate);
 		});
-		await Promise.all([
-			put.length && this.dates.mutate({ trans: this.trans, type: 'put', values: put }),
-			gone.length && this.dates.mutate({ trans: this.trans, type: 'delete', keys: gone })
-		]);
+		await this.write(this.dates, put, gone);
 	}
 
 	private async keepCustomers(reread: Set<string>, added: Map<string, Entry[]>): Promise<void> {
@@ -257,11 +262,7 @@ class Keeper {
 			if (now) put.push(now);
 			else if (was) gone.push(no);
 		});
-		await Promise.all([
-			put.length && this.customers.mutate({ trans: this.trans, type: 'put', values: put }),
-			gone.length && this.customers.mutate({ trans: this.trans, type: 'delete', keys: gone }),
-			this.keepCounts(counts)
-		]);
+		await Promise.all([this.write(this.customers, put, gone), this.keepCounts(counts)]);
 	}
 
 	private async keepCounts(deltas: Map<string, number>): Promise<void> {
@@ -277,10 +278,7 @@ class Keeper {
 			if (customers > 0) put.push({ firstDue, customers });
 			else gone.push(firstDue);
 		});
-		await Promise.all([
-			put.length && this.counts.mutate({ trans: this.trans, type: 'put', values: put }),
-			gone.length && this.counts.mutate({ trans: this.trans, type: 'delete', keys: gone })
-		]);
+		await this.write(this.counts, put, gone);
 	}
 }
 
